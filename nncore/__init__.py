@@ -1,0 +1,24 @@
+"""nncore: the NumPy engine that trains every network of Training Clinic.
+
+Pure NumPy and pandas (no Streamlit): one module per idea --
+:mod:`~nncore.activations`, :mod:`~nncore.initializers`, :mod:`~nncore.losses`,
+:mod:`~nncore.optimizers`, :mod:`~nncore.schedules`, :mod:`~nncore.network`,
+:mod:`~nncore.training` (the loop), :mod:`~nncore.telemetry`,
+:mod:`~nncore.datasets`, :mod:`~nncore.features`.
+
+The public entry points::
+
+    from nncore import Config, train, build
+    run = train(Config(dataset="moons", hidden=(16, 16), epochs=100))
+    run.history, run.layers          # tidy telemetry frames
+"""
+
+from . import activations, datasets, features, initializers, losses, optimizers, schedules, telemetry
+from .config import LIMITS, Config
+from .network import Network, build
+from .training import MAX_SECONDS, BudgetError, Run, estimate_seconds, train
+
+__all__ = [
+    "Config", "LIMITS", "Network", "build", "train", "Run", "BudgetError", "estimate_seconds", "MAX_SECONDS",
+    "activations", "datasets", "features", "initializers", "losses", "optimizers", "schedules", "telemetry",
+]
