@@ -26,6 +26,7 @@ class Activation:
     # pinned there and passes almost no gradient back.  Empty for functions
     # that do not saturate.
     asymptotes: tuple[float, ...] = ()
+    nonnegative: bool = False  # outputs are never negative (lets telemetry skip an abs)
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -62,7 +63,7 @@ def leaky_relu(slope: float = 0.01) -> Activation:
         return np.where(z > 0, z, slope * z)
 
     def grad(z, a):
-        return np.where(z > 0, 1.0, slope)
+        return np.where(z > 0, z.dtype.type(1.0), z.dtype.type(slope))
 
     return Activation("leaky_relu", fn, grad)
 
@@ -78,9 +79,9 @@ def _ones(z, a):
 SATURATION_MARGIN = 0.02  # a sigmoid output above 0.98 passes < 2 % of the gradient
 
 ACTIVATIONS: dict[str, Activation] = {
-    "sigmoid": Activation("sigmoid", sigmoid, _sigmoid_grad, (0.0, 1.0)),
+    "sigmoid": Activation("sigmoid", sigmoid, _sigmoid_grad, (0.0, 1.0), nonnegative=True),
     "tanh": Activation("tanh", np.tanh, _tanh_grad, (-1.0, 1.0)),
-    "relu": Activation("relu", relu, _relu_grad),
+    "relu": Activation("relu", relu, _relu_grad, nonnegative=True),
     "leaky_relu": leaky_relu(0.01),
     "linear": Activation("linear", _identity, _ones),
 }

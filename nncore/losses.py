@@ -32,6 +32,7 @@ class OutputLoss:
     predict: Callable[[np.ndarray], np.ndarray]  # z -> prediction (probabilities or values)
     loss_and_delta: Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]  # mean loss, dL/dz
     value: Callable[[np.ndarray, np.ndarray], float]  # mean loss only (no gradient work)
+    delta: Callable[[np.ndarray, np.ndarray], np.ndarray]  # dL/dz only (no loss value)
 
 
 def _softplus(z):
@@ -43,11 +44,11 @@ def _bce_value(z, y):
     return float(np.mean(_softplus(z) - z * y))
 
 
-def _bce(z, y):
+def _bce_delta(z, y):
     delta = sigmoid(z)
     delta -= y
     delta /= z.shape[0]
-    return _bce_value(z, y), delta
+    return delta
 
 
 def _softmax(z):
@@ -62,11 +63,11 @@ def _ce_value(z, y):
     return float(np.mean(lse - np.einsum("ij,ij->i", zs, y)))
 
 
-def _ce(z, y):
+def _ce_delta(z, y):
     delta = _softmax(z)
     delta -= y
     delta /= z.shape[0]
-    return _ce_value(z, y), delta
+    return delta
 
 
 def _mse_value(z, y):
@@ -74,30 +75,36 @@ def _mse_value(z, y):
     return float(np.vdot(d, d) / d.size)
 
 
-def _mse(z, y):
+def _mse_delta(z, y):
     d = z - y
-    loss = float(np.vdot(d, d) / d.size)
     d *= 2.0 / d.size
-    return loss, d
+    return d
 
 
 def _sigmoid_mse_value(z, y):
     return _mse_value(sigmoid(z), y)
 
 
-def _sigmoid_mse(z, y):
+def _sigmoid_mse_delta(z, y):
     p = sigmoid(z)
     d = p - y
-    loss = float(np.vdot(d, d) / d.size)
     d *= (2.0 / d.size) * p * (1.0 - p)
-    return loss, d
+    return d
+
+
+def _pair(output, loss, predict, value, delta):
+    return OutputLoss(output, loss, predict, lambda z, y: (value(z, y), delta(z, y)), value, delta)
+
+
+def _copy(z):
+    return z.copy()
 
 
 OUTPUT_LOSSES: dict[tuple[str, str], OutputLoss] = {
-    ("sigmoid", "bce"): OutputLoss("sigmoid", "bce", sigmoid, _bce, _bce_value),
-    ("softmax", "ce"): OutputLoss("softmax", "ce", _softmax, _ce, _ce_value),
-    ("linear", "mse"): OutputLoss("linear", "mse", lambda z: z.copy(), _mse, _mse_value),
-    ("sigmoid", "mse"): OutputLoss("sigmoid", "mse", sigmoid, _sigmoid_mse, _sigmoid_mse_value),
+    ("sigmoid", "bce"): _pair("sigmoid", "bce", sigmoid, _bce_value, _bce_delta),
+    ("softmax", "ce"): _pair("softmax", "ce", _softmax, _ce_value, _ce_delta),
+    ("linear", "mse"): _pair("linear", "mse", _copy, _mse_value, _mse_delta),
+    ("sigmoid", "mse"): _pair("sigmoid", "mse", sigmoid, _sigmoid_mse_value, _sigmoid_mse_delta),
 }
 
 

@@ -32,7 +32,7 @@ class Network:
     """Dense network with layer sizes ``sizes`` = (n_inputs, h1, ..., n_outputs)."""
 
     def __init__(self, sizes, activation="relu", leaky_slope=0.01, output="sigmoid", loss="bce", l2=0.0,
-                 dropout=0.0):
+                 dropout=0.0, dtype="float64"):
         self.sizes = tuple(int(s) for s in sizes)
         if len(self.sizes) < 2 or min(self.sizes) < 1:
             raise ValueError(f"sizes must hold at least an input and an output size >= 1, got {sizes!r}")
@@ -43,13 +43,14 @@ class Network:
         self.output, self.loss = output, loss
         self.ol = losses.OUTPUT_LOSSES[(output, loss)]
         self.l2, self.dropout = float(l2), float(dropout)
+        self.dtype = np.dtype(dtype)
 
         shapes = list(zip(self.sizes[:-1], self.sizes[1:]))
         w_sizes = [a * b for a, b in shapes]
         self.n_weights = sum(w_sizes)
         # start offset of each layer's weights inside theta[:n_weights]
         self.w_offsets = np.concatenate([[0], np.cumsum(w_sizes)[:-1]]).astype(np.intp)
-        self.theta = np.zeros(self.n_weights + sum(self.sizes[1:]))
+        self.theta = np.zeros(self.n_weights + sum(self.sizes[1:]), dtype=self.dtype)
         self.grad = np.zeros_like(self.theta)
         self.params = self._views(self.theta, shapes)
         self.grads = self._views(self.grad, shapes)
@@ -87,14 +88,16 @@ class Network:
         return self
 
     def copy(self) -> "Network":
-        return Network(self.sizes, self.activation_name, self.leaky_slope, self.output, self.loss, self.l2,
-                       self.dropout).set_params(self.theta)
+        return Network(*self._args()).set_params(self.theta)
+
+    def _args(self):
+        return (self.sizes, self.activation_name, self.leaky_slope, self.output, self.loss, self.l2, self.dropout,
+                self.dtype.name)
 
     def __getstate__(self):
         # Views do not survive pickling as views: store the flat vector only
         # and rebuild the views on load (st.cache_data pickles runs).
-        return {"args": (self.sizes, self.activation_name, self.leaky_slope, self.output, self.loss, self.l2,
-                         self.dropout), "theta": self.theta}
+        return {"args": self._args(), "theta": self.theta}
 
     def __setstate__(self, state):
         self.__init__(*state["args"])
@@ -126,8 +129,8 @@ class Network:
             H = self.act.fn(Z)
             Hs.append(H)
             if drop:
-                mask = rng.random(H.shape) >= self.dropout
-                mask = mask * (1.0 / (1.0 - self.dropout))
+                keep = rng.random(H.shape) >= self.dropout
+                mask = np.multiply(keep, 1.0 / (1.0 - self.dropout), dtype=self.dtype)
                 A = H * mask
                 masks.append(mask)
             else:
@@ -142,7 +145,7 @@ class Network:
         for l in range(self.n_layers - 1, -1, -1):
             W = self.params[2 * l]
             np.matmul(inputs[l].T, dZ, out=self.grads[2 * l])
-            np.sum(dZ, axis=0, out=self.grads[2 * l + 1])
+            np.add.reduce(dZ, axis=0, out=self.grads[2 * l + 1])
             if l:
                 dA = dZ @ W.T
                 if masks[l - 1] is not None:
@@ -161,26 +164,34 @@ class Network:
         if self.l2:
             self.grad[: self.n_weights] += self.l2 * self.theta[: self.n_weights]
 
-    def step_grad(self, X, Y, rng=None, cache=None) -> float:
-        """Loss (data + L2) on a batch; leaves its gradient in ``self.grad``.
+    def step_grad(self, X, Y, rng=None, cache=None, need_loss=True) -> float | None:
+        """Gradient of the batch loss (data + L2) into ``self.grad``; returns the loss.
 
         ``Y`` are prepared targets (see :func:`nncore.losses.targets`).  A
         ``cache`` from an evaluation forward pass of these same inputs can be
-        passed to skip the forward pass (full-batch training reuses it).
+        passed to skip the forward pass (full-batch training reuses it).  The
+        training loop passes ``need_loss=False``: it judges the loss once per
+        epoch on the whole set, so the per-batch value need not be computed.
         """
         if cache is None:
             z, cache = self.forward(X, rng)
         else:
             z = cache[1][-1]
-        data_loss, dz = self.ol.loss_and_delta(z, Y)
+        if need_loss:
+            data_loss, dz = self.ol.loss_and_delta(z, Y)
+        else:
+            data_loss, dz = None, self.ol.delta(z, Y)
         self.backward(dz, cache)
         self.add_l2_grad()
-        return data_loss + self.penalty()
+        return None if data_loss is None else data_loss + self.penalty()
 
     # -- public conveniences ------------------------------------------------------
     def targets(self, y: np.ndarray) -> np.ndarray:
         task = "multiclass" if self.output == "softmax" else "other"
-        return losses.targets(y, self.sizes[-1], task)
+        return losses.targets(y, self.sizes[-1], task).astype(self.dtype)
+
+    def inputs(self, X) -> np.ndarray:
+        return np.asarray(X, dtype=self.dtype)
 
     def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
         """Loss (data loss + L2 penalty) on ``(X, y)`` and its gradients.
@@ -188,22 +199,22 @@ class Network:
         Dropout is off.  ``grads`` are new arrays aligned with ``params``.
         ``y`` holds class labels (classification) or target values (regression).
         """
-        loss = self.step_grad(np.asarray(X, dtype=float), self.targets(y))
+        loss = self.step_grad(self.inputs(X), self.targets(y))
         return loss, [g.copy() for g in self.grads]
 
     def data_loss(self, X: np.ndarray, y: np.ndarray) -> float:
         """The loss without the L2 penalty, in evaluation mode."""
-        return self.ol.value(self.forward(np.asarray(X, dtype=float))[0], self.targets(y))
+        return self.ol.value(self.forward(self.inputs(X))[0], self.targets(y))
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Output-unit values: probabilities (classification) or predictions (regression)."""
-        return self.ol.predict(self.forward(np.asarray(X, dtype=float))[0])
+        return self.ol.predict(self.forward(self.inputs(X))[0])
 
 
 def initialize(net: Network, config: Config, rng: np.random.Generator) -> Network:
     """Draw every weight matrix with ``config.init``; set biases to ``config.bias_init``."""
     init = INITIALIZERS[config.init]
-    for W in net.weights:
+    for W in net.weights:  # drawn in float64, then stored in the network's dtype
         W[...] = init(W.shape, rng, config.init_scale)
     for b in net.biases:
         b[...] = config.bias_init
@@ -222,5 +233,5 @@ def build(config: Config, n_inputs: int | None = None) -> Network:
     n_outputs = config.n_classes if config.task == "multiclass" else 1
     output, loss = config.output_loss
     net = Network((n_inputs, *config.hidden, n_outputs), config.activation, config.leaky_slope, output, loss,
-                  config.l2, config.dropout)
+                  config.l2, config.dropout, config.dtype)
     return initialize(net, config, config.rng("init"))

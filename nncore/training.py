@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from . import datasets, features, losses, optimizers, schedules, telemetry
 from .config import Config
@@ -126,7 +127,16 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
     data; its task must match ``config.task``).  ``max_seconds`` is the budget
     (None: unbounded, for benchmarks); a config estimated above it raises
     :class:`BudgetError` before any work is done.
+
+    BLAS runs on one thread meanwhile: these matrices are small, and a second
+    thread fighting the web server for two shared cores made runs up to 12x
+    slower (README, "Performance").
     """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _train(config, data, max_seconds)
+
+
+def _train(config: Config, data, max_seconds: float | None) -> Run:
     start_time = time.perf_counter()
     X_tr_raw, y_tr, X_va_raw, y_va = data if data is not None else datasets.load(config)
     X_tr = features.transform(np.asarray(X_tr_raw, dtype=float), config.features)
@@ -143,8 +153,9 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
 
     net = build(config, n_inputs=X_tr.shape[1])
     task = config.task
-    Y_tr = losses.targets(y_tr, net.sizes[-1], task)
-    Y_va = losses.targets(y_va, net.sizes[-1], task)
+    X_tr, X_va = net.inputs(X_tr), net.inputs(X_va)
+    Y_tr = losses.targets(y_tr, net.sizes[-1], task).astype(net.dtype)
+    Y_va = losses.targets(y_va, net.sizes[-1], task).astype(net.dtype)
     opt = optimizers.make(config.optimizer, lr=config.lr, mu=config.mu, rho=config.rho, beta1=config.beta1,
                           beta2=config.beta2, eps=config.eps)
     schedule = schedules.SCHEDULES[config.schedule]
@@ -155,12 +166,12 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
     L = net.n_layers
     names = telemetry.layer_names(L)
     probes = telemetry.projection_vectors(net)
-    asymptotes = net.act.asymptotes
+    asymptotes, nonneg = net.act.asymptotes, net.act.nonnegative
     w_offsets = net.w_offsets
     n_w = net.n_weights
     keep = snapshot_epochs(config.epochs, config.snapshots)
 
-    hist_rows, layer_rows, histo_rows = [], [], []
+    hist_rows, layer_rows, histo_parts = [], [], []
     snapshots: dict[int, np.ndarray] = {}
     steps = 0
 
@@ -178,7 +189,7 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
         acts = Hs + [net.ol.predict(Zs[-1])]
         for l in range(L):
             if l < L - 1:
-                stats = telemetry.activation_stats(Hs[l], asymptotes)
+                stats = telemetry.activation_stats(Hs[l], asymptotes, nonneg)
             else:
                 stats = telemetry.output_stats(acts[-1])
             distinct = telemetry.distinct_units(net.params[2 * l], net.params[2 * l + 1], probes[l])
@@ -186,7 +197,7 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
                                float(w_norms[l]), float(ratios[l]), distinct))
         if epoch in keep and np.isfinite(net.theta).all():
             snapshots[epoch] = net.theta.copy()
-            histo_rows.extend(telemetry.histogram_rows(epoch, Zs, acts))
+            histo_parts.append(telemetry.histograms(epoch, Zs, acts))
         return train_loss, val_loss, cache
 
     nan_layers = np.full(L, np.nan)
@@ -209,13 +220,12 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
             w_start = net.theta[:n_w].copy()
             sq = np.zeros(L)
             n_steps = 0
-            bad_loss = None
+            drop_rng = rng if config.dropout else None
             for lo in range(0, n, bs):
-                cache = eval_cache if reuse_eval else None
-                loss = net.step_grad(Xs[lo:lo + bs], Ys[lo:lo + bs], rng if config.dropout else None, cache)
-                if not math.isfinite(loss):
-                    bad_loss = loss
-                    break
+                # The loss is judged once per epoch on the whole set (below); a
+                # NaN here propagates into the parameters and is caught there.
+                net.step_grad(Xs[lo:lo + bs], Ys[lo:lo + bs], drop_rng, eval_cache if reuse_eval else None,
+                              need_loss=False)
                 if flip:
                     np.negative(net.grad, out=net.grad)
                 g = net.grad[:n_w]
@@ -226,14 +236,11 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
             d = net.theta[:n_w] - w_start
             start_norms = np.sqrt(np.add.reduceat(w_start * w_start, w_offsets))
             ratios = np.sqrt(np.add.reduceat(d * d, w_offsets)) / np.where(start_norms > 0, start_norms, np.nan)
-            grad_norms = np.sqrt(sq / max(n_steps, 1)) if n_steps else nan_layers
+            grad_norms = np.sqrt(sq / n_steps)
             train_loss, val_loss, eval_cache = evaluate(epoch, lr, grad_norms, ratios)
-            if bad_loss is not None or not math.isfinite(train_loss) or train_loss > explode_at:
+            if not math.isfinite(train_loss) or train_loss > explode_at:
                 diverged, stopped = True, epoch
-                message = divergence_message(epoch, config, bad_loss if bad_loss is not None else train_loss,
-                                             initial_loss, lr)
-                if bad_loss is not None:
-                    hist_rows[-1] = hist_rows[-1][:3] + (bad_loss,) + hist_rows[-1][4:]
+                message = divergence_message(epoch, config, train_loss, initial_loss, lr)
                 break
             if config.early_stopping:
                 if val_loss < best_val:
@@ -250,7 +257,7 @@ def train(config: Config, data=None, max_seconds: float | None = MAX_SECONDS) ->
         config=config,
         history=telemetry.history_frame(hist_rows),
         layers=telemetry.layers_frame(layer_rows),
-        histograms=telemetry.histograms_frame(histo_rows),
+        histograms=telemetry.histograms_frame(histo_parts),
         snapshots=snapshots,
         network=net,
         data=(np.asarray(X_tr_raw), np.asarray(y_tr), np.asarray(X_va_raw), np.asarray(y_va)),

@@ -12,7 +12,7 @@ from nncore import Config, datasets, features, optimizers, telemetry, train
 from nncore.config import ACTIVATION_NAMES, DATASET_NAMES, FEATURE_NAMES, INIT_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES
 from nncore.training import BudgetError, estimate_seconds
 
-SMALL = Config(n_samples=120, hidden=(6, 5), epochs=12, batch_size=16, snapshots=4)
+SMALL = Config(n_samples=120, hidden=(6, 5), epochs=12, batch_size=16, snapshots=4, dtype="float64")
 
 
 # -- registries agree with the names Config accepts --------------------------
@@ -278,3 +278,21 @@ def test_estimate_orders_runs_by_cost():
     assert estimate_seconds(base.replace(epochs=400)) == pytest.approx(2 * estimate_seconds(base))
     assert estimate_seconds(base.replace(batch_size=1)) > 10 * estimate_seconds(base)
     assert estimate_seconds(base.replace(hidden=(128, 128))) > estimate_seconds(base)
+
+
+def test_float32_training_tracks_float64():
+    a = train(SMALL.replace(epochs=30))
+    b = train(SMALL.replace(epochs=30, dtype="float32"))
+    assert b.network.theta.dtype == np.float32
+    np.testing.assert_allclose(a.history.train_loss, b.history.train_loss, rtol=1e-3, atol=1e-5)
+
+
+@pytest.mark.parametrize("nonneg", [False, True])
+def test_activation_stats_by_hand(nonneg):
+    H = np.array([[0.0, 0.99, 0.5], [0.0, 0.2, 0.995]])
+    mean, std, dead, sat = telemetry.activation_stats(H, (0.0, 1.0), nonneg)
+    assert mean == pytest.approx(H.mean()) and std == pytest.approx(H.std())
+    assert dead == pytest.approx(1 / 3)  # the first unit is 0 on every sample
+    assert sat == pytest.approx(4 / 6)  # 0.0, 0.0, 0.99 and 0.995 lie within 0.02 of an asymptote
+    signed = np.array([[-0.97, 0.0], [0.5, 0.0]])
+    assert telemetry.activation_stats(signed, (-1.0, 1.0))[2:] == pytest.approx((0.5, 0.25))
