@@ -47,12 +47,14 @@ EXPLOSION_FACTOR = 1e3
 MAX_SECONDS = 6.0
 
 # Cost model, calibrated by bench/engine.py on the reference machine:
-# seconds ~ epochs * (steps * STEP_SECONDS + EPOCH_SECONDS
-#                      + (samples seen + samples evaluated) * params * MAC_SECONDS * 3)
-STEP_SECONDS = 60e-6 + 0.0  # fixed cost of one update (Python and NumPy call overhead)
-LAYER_STEP_SECONDS = 15e-6  # extra per layer per update
+# seconds ~ epochs * (steps * (STEP_SECONDS + layers * LAYER_STEP_SECONDS)
+#                      + EPOCH_SECONDS + layers * EPOCH_LAYER_SECONDS
+#                      + (3 * samples trained + samples evaluated) * params * MAC_SECONDS)
+STEP_SECONDS = 60e-6  # fixed cost of one update (Python and NumPy call overhead)
+LAYER_STEP_SECONDS = 25e-6  # extra per layer per update
 EPOCH_SECONDS = 150e-6  # fixed cost of an epoch's evaluation and statistics
-MAC_SECONDS = 1.0e-9  # one multiply-add of a parameter with a sample (forward, backward ~ 3x)
+EPOCH_LAYER_SECONDS = 50e-6  # extra per layer per epoch (statistics of each layer)
+MAC_SECONDS = 1.5e-10  # one multiply-add of a parameter with a sample, float32 (forward + backward ~ 3x)
 
 
 class BudgetError(ValueError):
@@ -75,8 +77,9 @@ def estimate_seconds(config: Config, n_train: int | None = None, n_inputs: int |
     n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
     n_layers = len(sizes) - 1
     steps = math.ceil(n / min(config.batch_size, n))
+    mac = MAC_SECONDS * (2 if config.dtype == "float64" else 1)
     per_epoch = (steps * (STEP_SECONDS + n_layers * LAYER_STEP_SECONDS) + EPOCH_SECONDS
-                 + (3 * n + n + n_val) * n_params * MAC_SECONDS)
+                 + n_layers * EPOCH_LAYER_SECONDS + (3 * n + n + n_val) * n_params * mac)
     return config.epochs * per_epoch
 
 
