@@ -1,0 +1,1 @@
+"""Translation tables, one module per area: each defines TEXT = {key: (english, vietnamese)}."""

@@ -1,0 +1,61 @@
+"""Helpers for AppTest-based page tests: run a page, assert no exception after every run, change every control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from clinic.controls import REGISTRY_KEY
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 60  # the first run in a fresh process pays every import (notes: AppTest's 3 s default is too short)
+
+
+def open_page(page_file: str | None = None, query: dict | None = None, lang: str | None = None) -> AppTest:
+    """The app with ``query`` in the URL, switched to ``page_file``; asserts every run raised nothing."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    q = dict(query or {})
+    if lang:
+        q["lang"] = lang
+    for k, v in q.items():
+        at.query_params[k] = v
+    at.run()
+    assert_ok(at)
+    if page_file:
+        at.switch_page(page_file).run()
+        assert_ok(at)
+    return at
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, "page raised: " + "\n".join(
+        e.message + "\n" + "\n".join(e.stack_trace) for e in at.exception)
+
+
+def charts(at: AppTest) -> list:
+    return list(at.get("vega_lite_chart")) + list(at.get("arrow_vega_lite_chart"))
+
+
+def notices(at: AppTest) -> str:
+    return "\n".join(str(w.value) for w in at.warning)
+
+
+def page_controls(at: AppTest, namespace: str) -> dict:
+    """{session key: Control} for the controls the page drew under ``namespace``."""
+    registry = at.session_state[REGISTRY_KEY] if REGISTRY_KEY in at.session_state else {}
+    return {k: c for k, c in registry.items() if k.startswith(namespace + ".")}
+
+
+def change_every_control(at: AppTest, namespace: str) -> list[str]:
+    """Set each of the page's controls to another valid value, one at a time, asserting no exception after each
+    run; returns the keys changed."""
+    changed = []
+    for key, control in page_controls(at, namespace).items():
+        if key not in at.session_state:  # drawn conditionally and not there now
+            continue
+        at.session_state[key] = control.alternative(at.session_state[key])
+        at.run()
+        assert_ok(at)
+        changed.append(key)
+    return changed
