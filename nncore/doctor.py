@@ -1,0 +1,822 @@
+"""The training doctor: name what went wrong from the telemetry, with the evidence and the lecture's fix.
+
+Research tools detect training problems from logs -- AUTOTRAINER (Zhang et
+al., ICSE 2021), DeepDiagnosis (Wardat et al., ICSE 2022), TheDeepChecker,
+UMLAUT (Schoop et al., CHI 2021) -- but say little about why.  The doctor
+reuses their published tests, states the numbers that triggered each one, and
+prescribes the fixes the lecture gives.
+
+Input is the telemetry of :mod:`nncore.telemetry` (``history`` and optionally
+``layers``), from our own runs or from a CSV log read by :func:`read_log`
+(:mod:`nncore.logs`: our export, Keras' and Lightning's CSVLoggers, a plain
+``epoch, train_loss, val_loss`` file).  Loss rules need only the history; the
+layer rules need per-layer columns, and :func:`examine` lists the checks it
+could not make and why.
+
+Judging logs of any framework fairly
+------------------------------------
+Every threshold is relative, so that a loss of another scale, epochs counted
+from 0 or 1, and 10 epochs or 1000 are judged alike:
+
+* losses are compared with the run's own first loss, its minimum and its
+  progress (first loss minus minimum), never with an absolute value;
+* curves are smoothed with a running median over 5 % of the epochs before
+  minima and end values are read, so one noisy epoch decides nothing;
+* windows are fractions of the run (AUTOTRAINER starts judging after 30 % of
+  the epochs) and each rule needs a minimum number of points, or is skipped;
+* the gradient test compares layers with each other (first / last), and the
+  update test is per update (the epoch's change divided by its updates).
+
+Severities
+----------
+``error``   training failed: the run's result is unusable and the cause must be
+            fixed first (diverged, loss rising, symmetric units, a layer that is
+            entirely dead).
+``warning`` a problem that makes the model worse than it should be and that the
+            lecture has a fix for.
+``info``    worth knowing but not an alarm: a mild sign below the alarm
+            threshold, or a symptom explained by another finding (e.g. the loss
+            stalls *because* the units died).
+An *alarm* is an ``error`` or ``warning`` finding; that is what the confusion
+benchmark (bench/doctor_confusion.py) counts as a detection or a false alarm.
+
+Findings are sorted by severity, then with causes before symptoms (the order
+of :data:`PROBLEMS`).
+
+Command line::
+
+    python -m nncore.doctor LOG.csv [--json]
+
+prints the findings and the checks it could not make; exit code 0 when the log
+could be read, 2 (with a one-line message on stderr) when it could not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from .logs import LogError, ParsedLog, parse_log, read_log, to_csv, write_log
+
+__all__ = ["Finding", "Report", "Problem", "PROBLEMS", "RULES", "SEVERITIES", "diagnose", "examine", "read_log",
+           "parse_log", "to_csv", "write_log", "LogError", "main"]
+
+SEVERITIES = ("error", "warning", "info")
+ALARMS = ("error", "warning")
+
+# -- thresholds, each with its source --------------------------------------------
+
+# AUTOTRAINER (utils/monitor.py, loss_issue: judgment_point=0.3): problems are
+# judged only after 30 % of the epochs, once the start-up transient is over.
+JUDGE_FROM = 0.3
+# Running-median window as a share of the epochs (at least 3 points): relative,
+# so 10-epoch and 1000-epoch logs are smoothed alike.  Our calibration.
+SMOOTH_FRACTION = 0.05
+# Fewest points a curve rule needs (TheDeepChecker judges loss trends over 5 steps).
+MIN_POINTS = 5
+
+# diverged.  AUTOTRAINER flags a NaN/Inf loss, or a loss >= 1e3, as an
+# explosion; our engine stops a run whose loss exceeds 1e3 x its start
+# (training.EXPLOSION_FACTOR).  Relative to the first loss here, so the loss
+# scale does not matter.
+EXPLOSION_FACTOR = 1e3
+
+# loss_rising.  The lecture: "the loss rises steadily" (learning rate or
+# momentum too large, or a wrong gradient sign).  TheDeepChecker calls a loss
+# that doubles per step diverging; per epoch we ask less: the smoothed loss
+# climbs back at least RISE_SHARE of the progress it had made (start - min;
+# a loss that never fell has made none), ends at least RISE_MIN_RELATIVE above
+# its minimum (so a flat curve's rounding noise is no rise), and goes up in
+# at least RISE_UP_SHARE of the smoothed epochs after its minimum.
+RISE_SHARE = 0.5
+RISE_MIN_RELATIVE = 0.2
+RISE_UP_SHARE = 0.5
+
+# unstable_loss.  AUTOTRAINER's oscillation test (ol_judge, zeta=0.03, eta=0.2):
+# accuracy swings (peak to next trough) of at least 0.03 -- 3 % of accuracy's
+# range -- in at least 20 % of the epochs.  On the loss, a swing is measured
+# against the progress the run made (first loss - minimum), and judged over the
+# last half of the run: a decayed learning rate must have calmed the end.
+# The progress is floored at OSC_SCALE_FLOOR of the first loss, so that the
+# rounding noise of a flat curve (no progress at all) is not an oscillation.
+OSC_AMPLITUDE = 0.05
+OSC_RATE = 0.2
+OSC_WINDOW = 0.5
+OSC_SCALE_FLOOR = 0.1
+
+# overfitting.  UMLAUT: validation loss rising while training loss falls; the
+# issue's measure: final validation loss >= 1.2 x its minimum while training
+# loss still falls.  AUTOTRAINER's accuracy gap (>= 0.1, or >= 0.07 when
+# train accuracy > 0.9) is reported as extra evidence when accuracies exist.
+OVERFIT_RISE = 1.2
+OVERFIT_MILD = 1.1  # info: a mild rise, below the alarm
+ACC_GAP = 0.1
+ACC_GAP_HIGH = 0.07
+
+# underfitting.  cs231n: training and validation loss that track each other
+# closely mean too little capacity; AUTOTRAINER: best accuracy below 0.7 is
+# "not converging".  Relative here: the plateaued training loss is still at
+# least UNDERFIT_RATIO of the first loss, the validation loss is within
+# UNDERFIT_GAP of it, and the loss no longer falls (else: slow_convergence).
+UNDERFIT_RATIO = 0.45
+UNDERFIT_GAP = 0.15
+UNDERFIT_ACCURACY = 0.7
+
+# slow_convergence.  AUTOTRAINER: the largest epoch-to-epoch accuracy gain is
+# below 0.01; TheDeepChecker: loss drops < 5 % per step; cs231n: a too-low
+# learning rate gives a near-linear loss curve.  Here: over the last
+# SLOW_WINDOW of the run the loss still falls in at least SLOW_DOWN_SHARE of
+# the epochs and the drop over that window is at least SLOW_LATE_SHARE of all
+# the progress made (a converged curve has flattened: its late drop is tiny).
+SLOW_WINDOW = 0.3
+SLOW_DOWN_SHARE = 0.8
+SLOW_LATE_SHARE = 0.1
+
+# dying_relu.  AUTOTRAINER (gamma=0.7) and DeepDiagnosis: 70 % or more of a
+# layer's ReLU outputs zero.  cs231n: "as much as 40 % of your network can be
+# dead" at a high learning rate -- reported as info.
+DEAD_FRACTION = 0.7
+DEAD_INFO = 0.4
+
+# symmetric_init.  TheDeepChecker reports var(W) ~ 0 as "unbreaking symmetry";
+# our telemetry counts distinct units directly.  A hidden layer where at most
+# half the units are distinct has not broken its symmetry.
+SYMMETRY_FRACTION = 0.5
+
+# vanishing_gradients.  AUTOTRAINER: ||g_first|| / ||g_last|| < 1e-3 (beta_1).
+# Calibrated to 1e-2 on our nets: an 8-layer sigmoid net that stalls shows
+# ~2e-3, healthy nets of any depth 0.1 to 10.
+VANISH_RATIO = 1e-2
+
+# cs231n: weight updates of about 1e-3 of the weight norm per update are
+# healthy; TheDeepChecker accepts log10 of the ratio in [-4, -1].  Used as
+# evidence in the learning-rate findings.
+UPDATE_RATIO_HEALTHY = 1e-3
+UPDATE_RATIO_RANGE = (1e-4, 1e-1)
+
+
+# -- the catalogue ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    """What the doctor knows about one problem: its name, the lecture's fixes, the page."""
+
+    code: str
+    title: str
+    page: str
+    fixes: tuple[str, ...]
+
+
+# In order: causes before the symptoms they explain (findings of one severity sort this way).
+PROBLEMS: dict[str, Problem] = {p.code: p for p in (
+    Problem("diverged", "Training diverged", "learning_rates",
+            ("Lower the learning rate.", "Lower the momentum.",
+             "Check the sign of the gradient step (descend the loss, do not climb it).")),
+    Problem("loss_rising", "The loss is rising", "learning_rates",
+            ("Lower the learning rate.", "Lower the momentum.",
+             "Check the sign of the gradient step (descend the loss, do not climb it).")),
+    Problem("symmetric_init", "Hidden units are identical copies (symmetric initialization)", "symmetry",
+            ("Initialize the weights randomly (e.g. Xavier or He) to break the symmetry.",)),
+    Problem("dying_relu", "Dead ReLU units", "dying_relu",
+            ("Use Leaky ReLU instead of ReLU.", "Lower the learning rate.",
+             "Use He initialization with zero biases.")),
+    Problem("vanishing_gradients", "Vanishing gradients", "vanishing",
+            ("Use ReLU with He initialization.", "Use tanh with Xavier initialization.", "Use fewer layers.")),
+    Problem("unstable_loss", "The loss is unstable (up and down)", "learning_rates",
+            ("Decay the learning rate after a number of iterations (step, exponential or 1/t decay).",
+             "Lower the learning rate.")),
+    Problem("slow_convergence", "The loss falls very slowly", "learning_rates",
+            ("Raise the learning rate.", "Use mini-batches instead of the full batch.")),
+    Problem("overfitting", "Overfitting", "overfitting",
+            ("Use fewer parameters (fewer hidden units).", "Use fewer layers.", "Add L2 regularization.",
+             "Add dropout.")),
+    Problem("underfitting", "Underfitting", "underfitting",
+            ("Use more parameters: more hidden units or more layers.", "Use a smaller L2 penalty, or none.",
+             "Give the output a range the targets fit in (a linear output for regression targets above 1).")),
+)}
+CODES = tuple(PROBLEMS)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One diagnosis: what, how bad, the evidence in numbers, the fixes and the page that shows it.
+
+    ``facts`` holds the numbers the ``evidence`` sentence is made of, so that
+    the app can say the same thing in another language.
+    """
+
+    code: str
+    title: str
+    severity: str
+    evidence: str
+    fixes: tuple[str, ...]
+    page: str
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def alarm(self) -> bool:
+        return self.severity in ALARMS
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "title": self.title, "severity": self.severity, "evidence": self.evidence,
+                "fixes": list(self.fixes), "page": self.page, "facts": _jsonable(self.facts)}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything :func:`examine` found, and the checks it could not make (code, reason)."""
+
+    findings: list[Finding]
+    skipped: list[tuple[str, str]]
+    notes: tuple[str, ...] = ()  # how the log was read (from nncore.logs)
+
+    @property
+    def alarms(self) -> list[Finding]:
+        return [f for f in self.findings if f.alarm]
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+    def to_dict(self) -> dict:
+        return {"findings": [f.to_dict() for f in self.findings],
+                "skipped": [{"code": c, "reason": r} for c, r in self.skipped],
+                "notes": list(self.notes)}
+
+
+def finding(code: str, severity: str, evidence: str, **facts) -> Finding:
+    p = PROBLEMS[code]
+    return Finding(code=code, title=p.title, severity=severity, evidence=evidence, fixes=p.fixes, page=p.page,
+                   facts=facts)
+
+
+class Skip(Exception):
+    """Raised by a rule that cannot judge this log; the message says what is missing."""
+
+
+# -- the evidence every rule reads -------------------------------------------------
+
+@dataclass
+class Curves:
+    """The history and layer frames prepared once for all rules.
+
+    ``train`` and friends cover the epochs before the first non-finite
+    training loss (``broken`` is that row, or None): after a NaN nothing is
+    judged but the divergence itself.
+    """
+
+    epochs: np.ndarray
+    train: np.ndarray
+    val: np.ndarray
+    train_acc: np.ndarray
+    val_acc: np.ndarray
+    steps: np.ndarray  # updates per epoch (NaN where unknown)
+    broken: int | None  # index of the first NaN/Inf training loss
+    raw_train: np.ndarray  # every row, including after `broken`
+    layers: dict[str, pd.DataFrame] | None  # quantity -> epoch x layer table
+
+    @property
+    def n(self) -> int:
+        return len(self.train)
+
+    def smooth(self, x: np.ndarray) -> np.ndarray:
+        return smooth(x, window_for(len(self.epochs)))
+
+    def epoch(self, i: int) -> int:
+        return int(self.epochs[i])
+
+
+def window_for(n: int) -> int:
+    w = max(3, int(round(n * SMOOTH_FRACTION)))
+    return w if w % 2 else w + 1
+
+
+def smooth(x: np.ndarray, window: int) -> np.ndarray:
+    """Centred running median (shrinking at the ends); NaNs are ignored."""
+    return pd.Series(x).rolling(window, center=True, min_periods=1).median().to_numpy()
+
+
+def _prepare(history: pd.DataFrame, layers: pd.DataFrame | None) -> Curves:
+    if "train_loss" not in history:
+        raise ValueError("history needs a 'train_loss' column")
+    h = history.sort_values("epoch", kind="stable") if "epoch" in history else history
+    get = lambda c: h[c].to_numpy(dtype=float) if c in h else np.full(len(h), np.nan)  # noqa: E731
+    epochs = h["epoch"].to_numpy() if "epoch" in h else np.arange(len(h))
+    raw = get("train_loss")
+    bad = np.flatnonzero(~np.isfinite(raw))
+    broken = int(bad[0]) if bad.size else None
+    end = len(raw) if broken is None else broken
+    step = get("step")
+    steps = np.diff(step, prepend=np.nan)
+    tables = None
+    if layers is not None and len(layers):
+        tables = {}
+        for q in ("grad_norm", "dead_frac", "distinct_units", "units", "update_ratio"):
+            if q in layers and layers[q].notna().any():
+                tables[q] = layers.pivot_table(index="epoch", columns="layer", values=q, aggfunc="last",
+                                               dropna=False).sort_index()
+    return Curves(epochs=np.asarray(epochs)[:end], train=raw[:end], val=get("val_loss")[:end],
+                  train_acc=get("train_acc")[:end], val_acc=get("val_acc")[:end], steps=steps[:end],
+                  broken=broken, raw_train=raw, layers=tables)
+
+
+def _g(x: float) -> str:
+    """A number for a sentence: 3 significant digits."""
+    if x is None or not math.isfinite(x):
+        return str(x)
+    return f"{x:.3g}"
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _per_update_ratio(c: Curves) -> float | None:
+    """Median over layers and judged epochs of the weight change per update (cs231n's ratio)."""
+    if not c.layers or "update_ratio" not in c.layers:
+        return None
+    t = c.layers["update_ratio"]
+    t = t[t.index.isin(c.epochs)]
+    steps = pd.Series(c.steps, index=c.epochs).reindex(t.index)
+    if not np.isfinite(steps.to_numpy()).any():
+        return None
+    per = t.div(steps.where(steps > 0), axis=0)
+    start = int(len(per) * JUDGE_FROM)
+    vals = per.iloc[start:].to_numpy().ravel()
+    vals = vals[np.isfinite(vals) & (vals > 0)]
+    return float(np.median(vals)) if vals.size else None
+
+
+def _update_clause(c: Curves) -> tuple[str, dict]:
+    r = _per_update_ratio(c)
+    if r is None:
+        return "", {}
+    return (f" Each update changes the weights by {_g(r)} of their norm (cs231n: about "
+            f"{_g(UPDATE_RATIO_HEALTHY)}).", {"update_ratio_per_update": r})
+
+
+# -- loss rules -----------------------------------------------------------------------
+
+def check_diverged(c: Curves, found: list[Finding]) -> Finding | None:
+    raw = c.raw_train
+    first = raw[np.isfinite(raw)][:1]
+    if c.broken is not None:
+        i = c.broken
+        value = raw[i]
+        what = "NaN (not a number)" if math.isnan(value) else ("infinite" if value > 0 else "minus infinity")
+        before = f" (it was {_g(raw[i - 1])} at epoch {int(c.epochs[i - 1])})" if i > 0 and i - 1 < c.n else ""
+        epoch = _epoch_at(c, i)
+        return finding("diverged", "error", f"The training loss became {what} at epoch {epoch}{before}.",
+                       epoch=epoch, value=str(value), previous=float(raw[i - 1]) if i > 0 else None)
+    if not first.size or first[0] <= 0:
+        return None
+    ratio = c.train / first[0]
+    over = np.flatnonzero(ratio >= EXPLOSION_FACTOR)
+    if over.size:
+        i = int(over[0])
+        return finding("diverged", "error",
+                       f"The training loss exploded to {_g(c.train[i])} at epoch {c.epoch(i)}, "
+                       f"{_g(ratio[i])} times its first value {_g(first[0])}.",
+                       epoch=c.epoch(i), value=float(c.train[i]), first=float(first[0]), ratio=float(ratio[i]))
+    return None
+
+
+def _epoch_at(c: Curves, i: int) -> int:
+    """The epoch label of raw row i (rows after `broken` are not in c.epochs)."""
+    return int(c.epochs[i]) if i < c.n else int(c.epochs[-1]) + (i - c.n + 1) if c.n else i
+
+
+def rise_measure(c: Curves) -> dict | None:
+    if c.n < 3:
+        return None
+    s = c.smooth(c.train)
+    start = c.train[0]
+    m = int(np.argmin(s))
+    end = s[-1]
+    after = s[m:]
+    up_share = float(np.mean(np.diff(after) > 0)) if after.size > 1 else 0.0
+    progress = start - s[m]
+    return {"start": float(start), "min": float(s[m]), "min_at": m, "end": float(end), "up_share": up_share,
+            "points_after": int(after.size - 1),
+            "rise_share": float((end - s[m]) / progress) if progress > 0 else math.inf,
+            "rise_rel": float((end - s[m]) / abs(s[m])) if s[m] != 0 else math.inf}
+
+
+def check_loss_rising(c: Curves, found: list[Finding]) -> Finding | None:
+    if c.n < MIN_POINTS:
+        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+    r = rise_measure(c)
+    if not (r["rise_share"] >= RISE_SHARE and r["rise_rel"] >= RISE_MIN_RELATIVE
+            and r["up_share"] >= RISE_UP_SHARE and r["points_after"] >= 2):
+        return None
+    m = r["min_at"]
+    clause, extra = _update_clause(c)
+    where = (f"ended above its starting value {_g(r['start'])}" if r["end"] > r["start"]
+             else f"climbed back {_pct(r['rise_share'])} of the progress it had made")
+    return finding("loss_rising", "error",
+                   f"The training loss fell to {_g(r['min'])} at epoch {c.epoch(m)}, then rose to {_g(r['end'])} "
+                   f"by epoch {c.epoch(c.n - 1)}: it {where}.{clause}",
+                   min_epoch=c.epoch(m), min=r["min"], end_epoch=c.epoch(c.n - 1), end=r["end"],
+                   start=r["start"], rise_share=r["rise_share"], up_share=r["up_share"], **extra)
+
+
+def swing_measure(c: Curves) -> dict | None:
+    lo = int(c.n * (1 - OSC_WINDOW))
+    w = c.train[lo:]
+    if w.size < MIN_POINTS:
+        return None
+    scale = max(c.train[0] - np.min(c.train), OSC_SCALE_FLOOR * abs(c.train[0]))
+    if not scale > 0:
+        scale = 1.0
+    swings = np.abs(np.diff(w[turning_points(w)]))
+    big = int(np.count_nonzero(swings >= OSC_AMPLITUDE * scale)) // 2  # a swing = one rise and one fall
+    return {"from": lo, "swings": big, "rate": big / w.size, "scale": float(scale),
+            "largest": float(swings.max() / scale) if swings.size else 0.0, "points": int(w.size)}
+
+
+def turning_points(w: np.ndarray) -> np.ndarray:
+    """Indices of the ends and of every local extremum of w (flat steps continue the current direction)."""
+    d = np.sign(np.diff(w))
+    idx = [0]
+    direction = 0.0
+    for i, s in enumerate(d):
+        if s == 0:
+            continue
+        if direction and s != direction:
+            idx.append(i)
+        direction = s
+    idx.append(w.size - 1)
+    return np.asarray(idx)
+
+
+def check_unstable(c: Curves, found: list[Finding]) -> Finding | None:
+    m = swing_measure(c)
+    if m is None:
+        raise Skip(f"needs at least {2 * MIN_POINTS} epochs with a finite training loss, has {c.n}")
+    if m["rate"] < OSC_RATE:
+        return None
+    explained = [f.code for f in found if f.code in ("diverged", "loss_rising")]
+    severity = "info" if explained else "warning"
+    clause, extra = _update_clause(c)
+    lo = m["from"]
+    tail = f" This is part of the {explained[0].replace('_', ' ')} finding." if explained else ""
+    return finding("unstable_loss", severity,
+                   f"Between epochs {c.epoch(lo)} and {c.epoch(c.n - 1)} the training loss went up and down "
+                   f"{m['swings']} times by at least {_pct(OSC_AMPLITUDE)} of the progress it had made "
+                   f"(swings up to {_pct(m['largest'])}).{clause}{tail}",
+                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), swings=m["swings"], rate=m["rate"],
+                   largest=m["largest"], **extra)
+
+
+def overfit_measure(c: Curves) -> dict | None:
+    ok = np.isfinite(c.val)
+    if ok.sum() < MIN_POINTS:
+        return None
+    idx = np.flatnonzero(ok)
+    w = window_for(idx.size)
+    vs = smooth(c.val[idx], w)
+    ts = smooth(c.train[idx], w)
+    m = int(np.argmin(vs))
+    out = {"min_at": int(idx[m]), "min": float(vs[m]), "end_at": int(idx[-1]), "end": float(vs[-1]),
+           "rise": float(vs[-1] / vs[m]) if vs[m] > 0 else math.inf,
+           "train_at_min": float(ts[m]), "train_end": float(ts[-1])}
+    ta, va = c.train_acc[idx], c.val_acc[idx]
+    if np.isfinite(ta[-1]) and np.isfinite(va[-1]):
+        out["acc_gap"] = float(smooth(ta, w)[-1] - smooth(va, w)[-1])
+        out["train_acc"] = float(smooth(ta, w)[-1])
+    return out
+
+
+def check_overfitting(c: Curves, found: list[Finding]) -> Finding | None:
+    if not np.isfinite(c.val).any():
+        raise Skip("needs a validation loss column")
+    m = overfit_measure(c)
+    if m is None:
+        raise Skip(f"needs at least {MIN_POINTS} epochs with a validation loss")
+    train_falls = m["train_end"] < m["train_at_min"]
+    if not (train_falls and m["rise"] >= OVERFIT_MILD and m["min_at"] < m["end_at"]):
+        return None
+    severity = "warning" if m["rise"] >= OVERFIT_RISE else "info"
+    gap = ""
+    facts = {}
+    if "acc_gap" in m:
+        limit = ACC_GAP_HIGH if m["train_acc"] > 0.9 else ACC_GAP
+        gap = (f" Training accuracy is {_pct(m['acc_gap'])} points above validation accuracy"
+               f"{' (AUTOTRAINER calls a gap of ' + _pct(limit) + ' points overfitting)' if m['acc_gap'] >= limit else ''}.")
+        facts["acc_gap"] = m["acc_gap"]
+    return finding("overfitting", severity,
+                   f"The validation loss reached its minimum {_g(m['min'])} at epoch {c.epoch(m['min_at'])}, then rose "
+                   f"to {_g(m['end'])} by epoch {c.epoch(m['end_at'])} ({_g(m['rise'])}x), while the training loss "
+                   f"kept falling, from {_g(m['train_at_min'])} to {_g(m['train_end'])}.{gap}",
+                   min_epoch=c.epoch(m["min_at"]), min=m["min"], end_epoch=c.epoch(m["end_at"]), end=m["end"],
+                   ratio=m["rise"], train_at_min=m["train_at_min"], train_end=m["train_end"], **facts)
+
+
+def stall_measure(c: Curves) -> dict | None:
+    """Shape of the end of the training curve: is it still falling, and how high is it?"""
+    if c.n < MIN_POINTS:
+        return None
+    s = c.smooth(c.train)
+    lo = min(int(c.n * (1 - SLOW_WINDOW)), c.n - 3)
+    tail = c.train[lo:]
+    down_share = float(np.mean(np.diff(tail) < 0))
+    progress = c.train[0] - np.min(s)
+    late = s[lo] - s[-1]
+    out = {"from": lo, "down_share": down_share,
+           "late_share": float(late / progress) if progress > 0 else 0.0,
+           "ratio": float(s[-1] / c.train[0]) if c.train[0] > 0 else math.nan, "end": float(s[-1]),
+           "start": float(c.train[0])}
+    if np.isfinite(c.val[-1]):
+        vs = c.smooth(c.val)
+        out["val_end"] = float(vs[-1])
+        out["gap"] = float((vs[-1] - s[-1]) / s[-1]) if s[-1] > 0 else math.inf
+    if np.isfinite(c.train_acc).any():
+        out["best_acc"] = float(np.nanmax(c.smooth(c.train_acc)))
+    return out
+
+
+def _still_falling(m: dict) -> bool:
+    return m["down_share"] >= SLOW_DOWN_SHARE and m["late_share"] >= SLOW_LATE_SHARE
+
+
+def _consequence(found: list[Finding], codes: tuple[str, ...]) -> str | None:
+    for f in found:
+        if f.code in codes and f.alarm:
+            return f.code
+    return None
+
+
+def check_slow(c: Curves, found: list[Finding]) -> Finding | None:
+    m = stall_measure(c)
+    if m is None:
+        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+    if not _still_falling(m) or any(f.code in ("diverged", "loss_rising") for f in found):
+        return None
+    cause = _consequence(found, ("symmetric_init", "dying_relu", "vanishing_gradients"))
+    clause, extra = _update_clause(c)
+    tail = f" The {PROBLEMS[cause].title.lower()} finding explains it." if cause else ""
+    lo = m["from"]
+    return finding("slow_convergence", "info" if cause else "warning",
+                   f"The training loss is still falling at the end: it fell in {_pct(m['down_share'])} of the epochs "
+                   f"from {c.epoch(lo)} to {c.epoch(c.n - 1)}, and that last {_pct(SLOW_WINDOW)} of the run brought "
+                   f"{_pct(m['late_share'])} of all its progress (a converged curve has flattened out). It is "
+                   f"at {_g(m['end'])}, {_pct(m['ratio'])} of its start.{clause}{tail}",
+                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), down_share=m["down_share"],
+                   late_share=m["late_share"], end=m["end"], ratio=m["ratio"], **extra)
+
+
+def check_underfitting(c: Curves, found: list[Finding]) -> Finding | None:
+    m = stall_measure(c)
+    if m is None:
+        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+    if "gap" not in m:
+        raise Skip("needs a validation loss column")
+    if any(f.code in ("diverged", "loss_rising", "slow_convergence") for f in found) or _still_falling(m):
+        return None
+    high_loss = m["ratio"] >= UNDERFIT_RATIO
+    low_acc = m.get("best_acc", 1.0) < UNDERFIT_ACCURACY
+    close = m["gap"] <= UNDERFIT_GAP
+    if not (close and (high_loss or low_acc)):
+        return None
+    cause = _consequence(found, ("symmetric_init", "dying_relu", "vanishing_gradients"))
+    tail = f" The {PROBLEMS[cause].title.lower()} finding explains it." if cause else ""
+    acc = (f" The best training accuracy is {_pct(m['best_acc'])} (AUTOTRAINER: below {_pct(UNDERFIT_ACCURACY)} "
+           "has not converged).") if "best_acc" in m else ""
+    return finding("underfitting", "info" if cause else "warning",
+                   f"Both losses stay high and close: the training loss levelled off at {_g(m['end'])}, "
+                   f"{_pct(m['ratio'])} of its start {_g(m['start'])}, and the validation loss is {_g(m['val_end'])}."
+                   f"{acc}{tail}",
+                   end=m["end"], start=m["start"], ratio=m["ratio"], val_end=m["val_end"], gap=m["gap"],
+                   **({"best_acc": m["best_acc"]} if "best_acc" in m else {}))
+
+
+# -- layer rules ------------------------------------------------------------------------
+
+def _need_layers(c: Curves, quantity: str) -> pd.DataFrame:
+    if not c.layers:
+        raise Skip("needs per-layer columns (see nncore.logs.LAYER_ALIASES)")
+    if quantity not in c.layers:
+        raise Skip(f"needs the per-layer column {quantity}")
+    return c.layers[quantity]
+
+
+def _last_row(t: pd.DataFrame) -> tuple[int, pd.Series]:
+    t = t.dropna(how="all")
+    if t.empty:
+        raise Skip("its per-layer column is empty")
+    return int(t.index[-1]), t.iloc[-1]
+
+
+def _hidden(t: pd.DataFrame) -> list[int]:
+    return list(t.columns[:-1])  # the last layer is the output layer
+
+
+def _units(c: Curves, epoch: int, layer: int) -> float:
+    if c.layers and "units" in c.layers:
+        v = c.layers["units"].loc[epoch, layer]
+        return float(v) if np.isfinite(v) else math.nan
+    return math.nan
+
+
+def check_symmetric(c: Curves, found: list[Finding]) -> Finding | None:
+    t = _need_layers(c, "distinct_units")
+    epoch, row = _last_row(t)
+    bad = []
+    for layer in _hidden(t):
+        d, u = row[layer], _units(c, epoch, layer)
+        if not np.isfinite(d):
+            continue
+        if (np.isfinite(u) and u > 1 and d <= max(1.0, SYMMETRY_FRACTION * u)) or (not np.isfinite(u) and d <= 1):
+            bad.append((layer, int(d), u))
+    if not bad:
+        return None
+    parts = [f"hidden layer {layer} has {d} distinct unit{'s' if d != 1 else ''}"
+             + (f" out of {int(u)}" if np.isfinite(u) else "") for layer, d, u in bad]
+    return finding("symmetric_init", "error",
+                   f"At epoch {epoch}, " + "; ".join(parts) + ": the other units are copies that got identical "
+                   "gradients from the start, so the network computes what one unit per layer can.",
+                   epoch=epoch, layers={int(l): {"distinct": d, "units": (int(u) if np.isfinite(u) else None)}
+                                        for l, d, u in bad},
+                   layer=int(bad[0][0]), distinct=bad[0][1])
+
+
+def check_dying_relu(c: Curves, found: list[Finding]) -> Finding | None:
+    t = _need_layers(c, "dead_frac")
+    epoch, row = _last_row(t)
+    symmetric = next((f for f in found if f.code == "symmetric_init"), None)
+    copies = set(symmetric.facts["layers"]) if symmetric else set()
+    hidden = [l for l in _hidden(t) if np.isfinite(row[l]) and int(l) not in copies]
+    if not hidden:
+        return None
+    worst = max(hidden, key=lambda l: row[l])
+    frac = float(row[worst])
+    if frac < DEAD_INFO:
+        return None
+    severity = "error" if frac >= 1.0 else "warning" if frac >= DEAD_FRACTION else "info"
+    u = _units(c, epoch, worst)
+    count = f" ({int(round(frac * u))} of {int(u)})" if np.isfinite(u) else ""
+    col = t[worst].dropna()
+    crossed = col.index[col >= min(frac, DEAD_FRACTION)]
+    since = f"; it crossed {_pct(min(frac, DEAD_FRACTION))} at epoch {int(crossed[0])}" if len(crossed) else ""
+    others = [f"{_pct(row[l])} in layer {l}" for l in hidden if l != worst and row[l] >= DEAD_INFO]
+    other = f" Also {', '.join(others)}." if others else ""
+    what = ("No signal passes that layer, so the output is the same for every input."
+            if frac >= 1.0 else "Dead units pass no gradient, so they never recover.")
+    return finding("dying_relu", severity,
+                   f"At epoch {epoch}, {_pct(frac)} of the units of hidden layer {worst}{count} output 0 for every "
+                   f"training sample{since}. {what}{other}",
+                   epoch=epoch, layer=int(worst), dead_frac=frac,
+                   per_layer={int(l): float(row[l]) for l in hidden})
+
+
+def vanish_measure(c: Curves) -> dict | None:
+    t = c.layers["grad_norm"] if c.layers and "grad_norm" in c.layers else None
+    if t is None or t.shape[1] < 2:
+        return None
+    t = t[t.index.isin(c.epochs)]
+    first, last = t.iloc[:, 0].to_numpy(), t.iloc[:, -1].to_numpy()
+    ok = np.isfinite(first) & np.isfinite(last) & (last > 0)
+    rows = np.flatnonzero(ok)
+    rows = rows[int(len(rows) * JUDGE_FROM):]
+    if rows.size == 0:
+        return None
+    ratio = float(np.median(first[rows] / last[rows]))
+    per_layer = np.nanmedian(t.to_numpy()[rows], axis=0)
+    return {"ratio": ratio, "first": float(np.median(first[rows])), "last": float(np.median(last[rows])),
+            "from_epoch": int(t.index[rows[0]]), "to_epoch": int(t.index[rows[-1]]),
+            "per_layer": {int(l): float(v) for l, v in zip(t.columns, per_layer)}, "layers": t.shape[1]}
+
+
+def check_vanishing(c: Curves, found: list[Finding]) -> Finding | None:
+    _need_layers(c, "grad_norm")
+    m = vanish_measure(c)
+    if m is None:
+        raise Skip("needs gradient norms of at least two layers over several epochs")
+    if m["ratio"] >= VANISH_RATIO:
+        return None
+    cause = _consequence(found, ("symmetric_init", "dying_relu"))
+    if cause:
+        return None  # no gradient passes dead or copied units: that finding is the diagnosis
+    upd = ""
+    facts = {}
+    if c.layers and "update_ratio" in c.layers:
+        u = c.layers["update_ratio"]
+        u = u[u.index.isin(range(m["from_epoch"], m["to_epoch"] + 1))]
+        med = u.median()
+        if np.isfinite(med.iloc[0]) and np.isfinite(med.iloc[-1]):
+            upd = (f" Per epoch, the first layer's weights change by {_g(med.iloc[0])} of their norm, "
+                   f"the output layer's by {_g(med.iloc[-1])}.")
+            facts = {"first_update": float(med.iloc[0]), "last_update": float(med.iloc[-1])}
+    return finding("vanishing_gradients", "warning",
+                   f"From epoch {m['from_epoch']} to {m['to_epoch']}, the gradient norm of hidden layer 1 "
+                   f"({_g(m['first'])}) is {_g(m['ratio'])} times that of the output layer ({_g(m['last'])}), "
+                   f"median over epochs: the gradient shrinks on its way back through {m['layers']} layers "
+                   f"(AUTOTRAINER: below {_g(1e-3)} is vanishing; here below {_g(VANISH_RATIO)}).{upd}",
+                   ratio=m["ratio"], first=m["first"], last=m["last"], layer=1, from_epoch=m["from_epoch"],
+                   to_epoch=m["to_epoch"], per_layer=m["per_layer"], **facts)
+
+
+# Rule registry, in evaluation order: root causes first, so that symptom rules
+# can see them (a stalled loss explained by dead units is a consequence).
+RULES: dict[str, Callable[[Curves, list[Finding]], Finding | None]] = {
+    "diverged": check_diverged,
+    "loss_rising": check_loss_rising,
+    "symmetric_init": check_symmetric,
+    "dying_relu": check_dying_relu,
+    "vanishing_gradients": check_vanishing,
+    "unstable_loss": check_unstable,
+    "overfitting": check_overfitting,
+    "slow_convergence": check_slow,
+    "underfitting": check_underfitting,
+}
+
+
+def examine(history: pd.DataFrame, layers: pd.DataFrame | None = None, notes: tuple[str, ...] = ()) -> Report:
+    """Run every rule; return the findings (sorted) and the checks that could not be made."""
+    c = _prepare(history, layers)
+    found: list[Finding] = []
+    skipped: list[tuple[str, str]] = []
+    for code, rule in RULES.items():
+        try:
+            f = rule(c, found)
+        except Skip as why:
+            skipped.append((code, str(why)))
+            continue
+        if f is not None:
+            found.append(f)
+    found.sort(key=lambda f: (SEVERITIES.index(f.severity), CODES.index(f.code)))
+    return Report(findings=found, skipped=skipped, notes=tuple(notes))
+
+
+def diagnose(history: pd.DataFrame, layers: pd.DataFrame | None = None) -> list[Finding]:
+    """The findings of :func:`examine`, most severe first."""
+    return examine(history, layers).findings
+
+
+def examine_log(path_or_buffer) -> Report:
+    """Read a CSV log (:func:`nncore.logs.parse_log`) and examine it; the report carries the reader's notes."""
+    parsed: ParsedLog = parse_log(path_or_buffer)
+    return examine(parsed.history, parsed.layers, notes=parsed.notes)
+
+
+def _jsonable(x):
+    if isinstance(x, dict):
+        return {str(k): _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        x = float(x)
+        return x if math.isfinite(x) else str(x)
+    return x
+
+
+# -- command line -----------------------------------------------------------------------
+
+def format_report(report: Report) -> str:
+    lines = []
+    for note in report.notes:
+        lines.append(f"note: {note}")
+    if not report.findings:
+        lines.append("No problems found.")
+    for f in report.findings:
+        lines.append(f"[{f.severity}] {f.title} ({f.code})")
+        lines.append(f"  {f.evidence}")
+        for i, fix in enumerate(f.fixes, start=1):
+            lines.append(f"  fix {i}: {fix}")
+    if report.skipped:
+        lines.append("Checks not made:")
+        for code, reason in report.skipped:
+            lines.append(f"  {code}: {reason}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nncore.doctor",
+                                     description="Diagnose a training log (CSV): our export, Keras or Lightning "
+                                                 "CSVLogger, or epoch,train_loss,val_loss.")
+    parser.add_argument("log", help="path of the CSV log")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    args = parser.parse_args(argv)
+    try:
+        report = examine_log(args.log)
+    except LogError as exc:
+        print(f"nncore.doctor: cannot read {args.log}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

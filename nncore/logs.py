@@ -1,0 +1,518 @@
+"""Training logs as CSV: our own export, and the logs other frameworks write.
+
+The doctor (:mod:`nncore.doctor`) judges telemetry frames (see
+:mod:`nncore.telemetry`).  This module turns a CSV training log into those
+frames, and our runs' frames into a CSV the module reads back unchanged.
+
+Formats read
+------------
+* **Our export** (written by :func:`to_csv` / :func:`write_log`): one row per
+  epoch, the history columns ``epoch, step, lr, train_loss, val_loss,
+  train_acc, val_acc``, then one column per layer quantity and layer,
+  ``<quantity>_<layer>`` with layers numbered from 1 (the last is the output
+  layer): ``units_1, act_mean_1, act_std_1, dead_frac_1, saturated_frac_1,
+  grad_norm_1, weight_norm_1, update_ratio_1, distinct_units_1, units_2, ...``.
+  A non-finite loss is written ``nan`` / ``inf``; a value that was not measured
+  (accuracy of a regression, a gradient at epoch 0) is an empty cell.
+* **Keras CSVLogger**: ``epoch, loss, val_loss, accuracy, val_accuracy`` (old
+  Keras: ``acc, val_acc``), epochs counted from 0, plus any other metric
+  columns, which are ignored.
+* **PyTorch Lightning CSVLogger** (``metrics.csv``): ``epoch, step`` and one
+  column per logged metric; training and validation values sit on separate
+  rows with empty cells, and a metric logged every few steps has several rows
+  per epoch.  Per epoch, the training loss and accuracy are the mean of the
+  epoch's values and the validation values and learning rate the last one.
+  ``train_loss_epoch`` is preferred to ``train_loss``, which is preferred to
+  ``train_loss_step``.
+* **Plain** ``epoch, train_loss, val_loss`` (or any subset of the aliases).
+
+Column names are matched case-insensitively after turning spaces, ``-``,
+``.``, ``/`` and ``:`` into ``_`` (so ``Train Loss``, ``train/loss`` and
+``train-loss`` are all ``train_loss``).  The accepted names are in
+:data:`ALIASES`; a training loss column is required, everything else is
+optional.  Per-layer columns (see :data:`LAYER_ALIASES`) may be written
+``grad_norm_1``, ``grad_norm_layer1``, ``layer1_grad_norm`` or
+``layer1/grad_norm``; layers are renumbered 1, 2, ... in the order of their
+numbers (so 0-based logs work too), and the highest number is taken to be the
+output layer.  They enable the doctor's layer-level rules.
+
+Decisions on awkward input (each is reported in :attr:`ParsedLog.notes`)
+---------------------------------------------------------------------------
+* ``;``, tab and ``|`` separated files are read; in a ``;`` file, decimal
+  commas (``0,693``) are read as decimal points.
+* An epoch that appears on several full rows (a resumed run appending to its
+  log) keeps its **last** row.
+* An epoch without any training-loss value is left out (a Lightning row
+  holding only validation metrics is merged into its epoch first).
+* Accuracies logged in percent (values above 1) are divided by 100.
+* Without an ``epoch`` column, each distinct ``step`` (or else each row) is an
+  epoch, in file order.
+
+Refused, with :class:`LogError` and a one-line message: a file over
+:data:`MAX_BYTES` or :data:`MAX_ROWS` data rows, an empty file, a binary file,
+a file without a header line, no training-loss column, a non-numeric cell in a
+column the doctor uses, a row with more cells than the header, and fewer than
+:data:`MIN_EPOCHS` epochs.  NaN or infinite losses are *not* refused: they are
+the evidence of a diverged run.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .telemetry import HISTORY_COLUMNS, LAYER_COLUMNS, layer_names
+
+# Size caps: a training log of 100k epochs (or logged steps) is already far
+# beyond what the charts can show, and 5 MB holds ~100k rows of a wide log.
+# They bound the memory and time a hostile upload can cost the app.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 100_000
+# A single row is a point, not a curve: every rule compares epochs.
+MIN_EPOCHS = 2
+
+# Canonical history column -> accepted (normalised) names, best first.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "epoch": ("epoch", "epochs", "ep"),
+    "step": ("step", "steps", "global_step", "iteration", "iterations", "iter"),
+    "lr": ("lr", "learning_rate", "learningrate"),
+    "train_loss": ("train_loss_epoch", "train_loss", "loss", "training_loss", "trn_loss", "loss_train",
+                   "train_loss_step"),
+    "val_loss": ("val_loss", "val_loss_epoch", "validation_loss", "valid_loss", "loss_val", "test_loss",
+                 "val_loss_step"),
+    "train_acc": ("train_acc_epoch", "train_acc", "train_accuracy", "accuracy", "acc", "training_accuracy",
+                  "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "train_accuracy_epoch",
+                  "train_acc_step", "train_accuracy_step"),
+    "val_acc": ("val_acc", "val_accuracy", "val_acc_epoch", "val_accuracy_epoch", "validation_accuracy",
+                "valid_acc", "valid_accuracy", "val_binary_accuracy", "val_categorical_accuracy",
+                "val_sparse_categorical_accuracy", "test_acc", "test_accuracy"),
+}
+# Learning-rate monitors name their column after the optimizer (Lightning: "lr-Adam").
+LR_PREFIX = "lr_"
+
+# Per-layer quantity (our telemetry name) -> accepted names.
+LAYER_ALIASES: dict[str, tuple[str, ...]] = {
+    "units": ("units", "width"),
+    "act_mean": ("act_mean", "activation_mean"),
+    "act_std": ("act_std", "activation_std"),
+    "dead_frac": ("dead_frac", "dead_fraction", "dead_share", "dead"),
+    "saturated_frac": ("saturated_frac", "saturated_fraction", "saturation"),
+    "grad_norm": ("grad_norm", "gradient_norm", "gradnorm", "grad"),
+    "weight_norm": ("weight_norm", "weightnorm"),
+    "update_ratio": ("update_ratio", "update_weight_ratio"),
+    "distinct_units": ("distinct_units", "distinct"),
+}
+LAYER_QUANTITIES = tuple(LAYER_ALIASES)  # the export's order
+
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+class LogError(ValueError):
+    """A training log the doctor cannot read; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class ParsedLog:
+    """A log read into telemetry frames, with what was decided on the way."""
+
+    history: pd.DataFrame
+    layers: pd.DataFrame | None
+    format: str  # "nncore", "keras", "lightning" or "plain"
+    notes: tuple[str, ...] = ()
+    columns: dict[str, str] = field(default_factory=dict)  # canonical name -> the file's column
+
+
+# -- writing -------------------------------------------------------------------
+
+def to_frame(history: pd.DataFrame, layers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The wide export frame: one row per epoch, history then per-layer columns."""
+    wide = pd.DataFrame({c: history[c].to_numpy() if c in history else np.nan for c in HISTORY_COLUMNS})
+    if layers is not None and len(layers):
+        by_layer = {number: part.set_index("epoch") for number, part in layers.groupby("layer", sort=True)}
+        epochs = wide["epoch"].to_numpy()
+        extra = {}
+        for number, part in by_layer.items():
+            for q in LAYER_QUANTITIES:
+                extra[f"{q}_{number}"] = part[q].reindex(epochs).to_numpy(dtype=float)
+        wide = pd.concat([wide, pd.DataFrame(extra, index=wide.index)], axis=1)
+    return wide
+
+
+def to_csv(history: pd.DataFrame, layers: pd.DataFrame | None = None) -> str:
+    """Our telemetry as the CSV :func:`read_log` reads back into the same frames.
+
+    Floats are written with full precision (``repr``), so the round trip is
+    exact.  Losses that are NaN or infinite are written ``nan``/``inf``, because
+    they are evidence (a diverged run); every other unmeasured value is an
+    empty cell.
+    """
+    wide = to_frame(history, layers)
+    out = wide.astype(object).where(wide.notna(), "")
+    for col in ("train_loss", "val_loss"):
+        values = wide[col].to_numpy(dtype=float)
+        out[col] = [_format_loss(v) for v in values]
+    counts = ["epoch", "step"] + [c for c in wide.columns if c.startswith(("units_", "distinct_units_"))]
+    for col in counts:  # whole numbers, written without a trailing ".0"
+        out[col] = ["" if not math.isfinite(v) else int(v) for v in wide[col].to_numpy(dtype=float)]
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def write_log(path_or_buffer, history: pd.DataFrame, layers: pd.DataFrame | None = None) -> None:
+    """Write :func:`to_csv` to a path or a text buffer."""
+    text = to_csv(history, layers)
+    if hasattr(path_or_buffer, "write"):
+        path_or_buffer.write(text)
+    else:
+        with open(path_or_buffer, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
+def _format_loss(v: float) -> str:
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return repr(float(v))
+
+
+# -- reading -------------------------------------------------------------------
+
+def read_log(path_or_buffer) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(history, layers) frames from a CSV training log; layers is None without per-layer columns.
+
+    ``path_or_buffer`` is a path (str or os.PathLike), raw ``bytes``, or a
+    binary or text file object (an uploaded file).  Raises :class:`LogError`.
+    Use :func:`parse_log` to get the notes and the detected format too.
+    """
+    parsed = parse_log(path_or_buffer)
+    return parsed.history, parsed.layers
+
+
+def parse_log(path_or_buffer) -> ParsedLog:
+    """Read a CSV training log; see the module docstring for formats and decisions."""
+    text = _decode(_read_bytes(path_or_buffer))
+    notes: list[str] = []
+    header, rows, delimiter = _split(text, notes)
+    names = [_normalise(h) for h in header]
+    mapping = _match_history(names)
+    if "train_loss" not in mapping:
+        found = ", ".join(h.strip() or "(blank)" for h in header[:12]) + (", ..." if len(header) > 12 else "")
+        if len(header) == 1 and delimiter == ",":
+            raise LogError(f"found a single column ({found}); the file should be comma-, semicolon- or "
+                           "tab-separated with a training-loss column such as 'loss' or 'train_loss'")
+        raise LogError(f"no training-loss column: found {found}; expected one of "
+                       f"{', '.join(ALIASES['train_loss'][:4])} (see nncore.logs.ALIASES)")
+    layer_cols = _match_layers(names, set(mapping.values()))
+
+    values = {canon: _column(rows, i, header[i]) for canon, i in mapping.items()}
+    layer_values = {key: _column(rows, i, header[i]) for key, i in layer_cols.items()}
+
+    fmt = _detect_format(names, mapping, values, layer_cols)
+    epochs = _epochs(values, len(rows), notes)
+    keep, mean_cols = _grouping(epochs, values, mapping, names, fmt, notes)
+    history = _history(epochs, values, keep, mean_cols, notes)
+    layers = _layers(epochs, layer_values, keep, history["epoch"].to_numpy()) if layer_cols else None
+    if len(history) < MIN_EPOCHS:
+        raise LogError(f"only {len(history)} epoch with a training loss: a curve needs at least {MIN_EPOCHS}")
+    used = {canon: header[i].strip() for canon, i in mapping.items()}
+    return ParsedLog(history=history, layers=layers, format=fmt, notes=tuple(notes), columns=used)
+
+
+def _read_bytes(source) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        if not os.path.exists(path):
+            raise LogError(f"no such file: {path}")
+        if os.path.isdir(path):
+            raise LogError(f"{path} is a directory, not a CSV file")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise LogError(f"the file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")
+        try:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise LogError(f"cannot read {path}: {exc.strerror or exc}") from None
+    elif hasattr(source, "read"):
+        if hasattr(source, "seek"):
+            try:
+                source.seek(0)
+            except (OSError, ValueError):
+                pass
+        data = source.read(MAX_BYTES + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    else:
+        raise LogError(f"expected a path, bytes or a file object, got {type(source).__name__}")
+    if len(data) > MAX_BYTES:
+        raise LogError(f"the file is over the {MAX_BYTES / 2**20:.0f} MB limit")
+    return data
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise LogError("the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise LogError("the file is not readable text (bad UTF-16)") from None
+    if b"\x00" in data[:65536]:
+        raise LogError("this is a binary file, not a CSV text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    sample = text[:65536]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f") + sample.count("\ufffd")
+    if control > 0.01 * len(sample):
+        raise LogError("this is a binary file, not a CSV text file")
+    return text
+
+
+def _split(text: str, notes: list[str]) -> tuple[list[str], list[list[str]], str]:
+    """Header and rows of strings, with the delimiter detected from the header line."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        raise LogError("the file is empty")
+    if len(lines) - 1 > MAX_ROWS:
+        raise LogError(f"the file has {len(lines) - 1} rows; the limit is {MAX_ROWS}")
+    head = lines[0]
+    counts = {d: head.count(d) for d in DELIMITERS}
+    delimiter = max(DELIMITERS, key=lambda d: counts[d])  # ties: the order of DELIMITERS (comma first)
+    if counts[delimiter] == 0:
+        delimiter = ","
+    if delimiter != ",":
+        notes.append(f"read as a {DELIMITER_NAMES[delimiter]}-separated file")
+    try:
+        table = list(csv.reader(lines, delimiter=delimiter, skipinitialspace=True))
+    except csv.Error as exc:
+        raise LogError(f"the file is not valid CSV: {exc}") from None
+    header, rows = table[0], table[1:]
+    if all(_is_number(h) for h in header if h.strip()):
+        raise LogError("the first line should name the columns (e.g. epoch,loss,val_loss), but it holds numbers")
+    width = len(header)
+    for number, row in enumerate(rows, start=2):
+        if len(row) > width:
+            raise LogError(f"line {number} has {len(row)} cells but the header has {width}")
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    if delimiter == ";" and any(re.fullmatch(r"\s*-?\d+,\d+(?:[eE][-+]?\d+)?\s*", c) for r in rows[:50] for c in r):
+        rows = [[c.replace(",", ".") for c in row] for row in rows]
+        notes.append("read decimal commas as decimal points")
+    return header, rows, delimiter
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\s\-./:]+", "_", name.strip().strip('"').lower()).strip("_")
+
+
+def _match_history(names: list[str]) -> dict[str, int]:
+    """Canonical column -> index of the file's column, taking each alias in order of preference."""
+    taken: set[int] = set()
+    mapping: dict[str, int] = {}
+    for canon, aliases in ALIASES.items():
+        for alias in aliases:
+            if alias in names and names.index(alias) not in taken:
+                mapping[canon] = names.index(alias)
+                taken.add(mapping[canon])
+                break
+    if "lr" not in mapping:
+        for i, name in enumerate(names):
+            if name.startswith(LR_PREFIX) and i not in taken:
+                mapping["lr"] = i
+                break
+    return mapping
+
+
+_QUANTITY_OF = {alias: q for q, aliases in LAYER_ALIASES.items() for alias in aliases}
+_Q = "|".join(sorted(map(re.escape, _QUANTITY_OF), key=len, reverse=True))
+_LAYER_PATTERNS = (
+    re.compile(rf"^(?P<q>{_Q})_(?:layer_?|l)?(?P<n>\d+)$"),
+    re.compile(rf"^(?:layer_?|l)(?P<n>\d+)_(?P<q>{_Q})$"),
+)
+
+
+def _match_layers(names: list[str], taken: set[int]) -> dict[tuple[int, str], int]:
+    """(original layer number, quantity) -> column index, for every per-layer column."""
+    found: dict[tuple[int, str], int] = {}
+    for i, name in enumerate(names):
+        if i in taken:
+            continue
+        for pattern in _LAYER_PATTERNS:
+            m = pattern.match(name)
+            if m:
+                found.setdefault((int(m["n"]), _QUANTITY_OF[m["q"]]), i)
+                break
+    return found
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """One column's floats, and which cells held anything (empty: absent; 'nan': present, NaN)."""
+
+    values: np.ndarray
+    present: np.ndarray
+
+
+def _column(rows: list[list[str]], index: int, name: str) -> _Cells:
+    values = np.full(len(rows), np.nan)
+    present = np.zeros(len(rows), dtype=bool)
+    for r, row in enumerate(rows):
+        cell = row[index].strip()
+        if cell == "":
+            continue
+        try:
+            values[r] = float(cell)
+        except ValueError:
+            shown = cell if len(cell) <= 30 else cell[:27] + "..."
+            raise LogError(f"column '{name.strip()}', line {r + 2}: '{shown}' is not a number") from None
+        present[r] = True
+    return _Cells(values, present)
+
+
+def _detect_format(names, mapping, values, layer_cols) -> str:
+    """A label for the reader's notes; the parsing itself depends only on the columns."""
+    if layer_cols or names[:len(HISTORY_COLUMNS)] == HISTORY_COLUMNS:
+        return "nncore"
+    if "step" in mapping and (_has_gaps(values) or _repeats(values)):
+        return "lightning"
+    if names[mapping["train_loss"]] == "loss":
+        return "keras"
+    return "plain"
+
+
+def _has_gaps(values) -> bool:
+    return any(not values[k].present.all() for k in ("train_loss", "val_loss") if k in values)
+
+
+def _repeats(values) -> bool:
+    if "epoch" not in values:
+        return False
+    ep = values["epoch"]
+    return len(np.unique(ep.values[ep.present])) < int(ep.present.sum())
+
+
+def _epochs(values, n_rows: int, notes: list[str]) -> np.ndarray:
+    """The epoch of every row (forward-filled), or a stand-in when the log has none."""
+    if "epoch" in values:
+        col = values["epoch"]
+        if not col.present.any():
+            raise LogError("the epoch column is empty")
+        ep = pd.Series(np.where(col.present, col.values, np.nan)).ffill().bfill().to_numpy()
+        if not np.all(np.isfinite(ep)) or not np.all(ep == np.round(ep)):
+            raise LogError("the epoch column must hold whole numbers")
+        if not col.present.all():
+            notes.append("rows without an epoch were given the epoch of the row above")
+        return ep.astype(np.int64)
+    if "step" in values and values["step"].present.all():
+        notes.append("no epoch column: each logged step is taken as one epoch")
+        _, ep = np.unique(values["step"].values, return_inverse=True)
+        return ep.astype(np.int64)
+    notes.append("no epoch column: each row is taken as one epoch, in file order")
+    return np.arange(n_rows, dtype=np.int64)
+
+
+def _grouping(epochs, values, mapping, names, fmt, notes):
+    """Which rows make each epoch, and which columns average their rows.
+
+    Returns (keep, mean_cols): ``keep`` is the list of row-index arrays, one
+    per kept epoch, in epoch order; ``mean_cols`` the canonical columns whose
+    per-epoch value is the mean of the epoch's values (training metrics logged
+    per step in a Lightning log) rather than the last one.
+    """
+    order = np.argsort(epochs, kind="stable")
+    uniq, starts = np.unique(epochs[order], return_index=True)
+    groups = np.split(order, starts[1:])
+    mean_cols: set[str] = set()
+    if fmt == "lightning":
+        mean_cols = {c for c in ("train_loss", "train_acc") if c in mapping}
+    else:
+        repeated = [int(e) for e, g in zip(uniq, groups) if values["train_loss"].present[g].sum() > 1]
+        if repeated:
+            shown = ", ".join(map(str, repeated[:5])) + (", ..." if len(repeated) > 5 else "")
+            notes.append(f"{len(repeated)} epoch(s) appear on several rows ({shown}): kept the last row of each")
+    tl = values["train_loss"].present
+    keep = [g for g in groups if tl[g].any()]
+    dropped = len(groups) - len(keep)
+    if dropped:
+        notes.append(f"left out {dropped} epoch(s) without a training-loss value")
+    return keep, mean_cols
+
+
+def _history(epochs, values, keep, mean_cols, notes) -> pd.DataFrame:
+    cols: dict[str, np.ndarray] = {"epoch": np.array([epochs[g[0]] for g in keep], dtype=np.int64)}
+    for canon in HISTORY_COLUMNS[1:]:
+        if canon not in values:
+            cols[canon] = np.full(len(keep), np.nan)
+            continue
+        col = values[canon]
+        out = np.full(len(keep), np.nan)
+        for k, g in enumerate(keep):
+            rows = g[col.present[g]]
+            if rows.size == 0:
+                continue
+            if canon in mean_cols:
+                out[k] = float(np.mean(col.values[rows]))
+            else:
+                out[k] = float(col.values[rows[-1]])
+        cols[canon] = out
+    for acc in ("train_acc", "val_acc"):
+        finite = cols[acc][np.isfinite(cols[acc])]
+        if finite.size and finite.max() > 1.0 and finite.max() <= 100.0 and finite.min() >= 0.0:
+            cols[acc] = cols[acc] / 100.0
+            notes.append(f"{acc.replace('_', ' ')}uracy was logged in percent: divided by 100")
+    history = pd.DataFrame(cols, columns=HISTORY_COLUMNS)
+    step = history["step"].to_numpy()
+    if np.isfinite(step).all() and np.all(step == np.round(step)):
+        history["step"] = step.astype(np.int64)
+    return history
+
+
+def _layers(epochs, layer_values, keep, history_epochs) -> pd.DataFrame:
+    numbers = sorted({n for n, _ in layer_values})
+    names = layer_names(len(numbers))
+    parts = []
+    for new, old in enumerate(numbers, start=1):
+        part = {"epoch": history_epochs, "layer": np.full(len(keep), new, dtype=np.int64),
+                "name": [names[new - 1]] * len(keep)}
+        for q in LAYER_QUANTITIES:
+            col = layer_values.get((old, q))
+            out = np.full(len(keep), np.nan)
+            if col is not None:
+                for k, g in enumerate(keep):
+                    rows = g[col.present[g]]
+                    if rows.size:
+                        out[k] = float(col.values[rows[-1]])
+            part[q] = out
+        parts.append(pd.DataFrame(part))
+    layers = pd.concat(parts, ignore_index=True).sort_values(["epoch", "layer"], kind="stable")
+    layers = layers.reset_index(drop=True)[LAYER_COLUMNS]
+    for q in ("units", "distinct_units"):
+        v = layers[q].to_numpy()
+        if np.isfinite(v).all() and np.all(v == np.round(v)):
+            layers[q] = v.astype(np.int64)
+    return layers
+
+
+def from_text(text: str) -> ParsedLog:
+    """Parse CSV text (a convenience for tests and the app)."""
+    return parse_log(io.BytesIO(text.encode("utf-8")))
