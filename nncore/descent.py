@@ -89,23 +89,20 @@ def _walk(grad: Callable[[np.ndarray], np.ndarray], p: np.ndarray, lo: np.ndarra
     rate_fn = EFFECTIVE_RATE.get(opt.name)
     points = [p.copy()]
     rates = [np.full(p.size, np.nan)]
+    bounds = list(zip(lo.tolist(), hi.tolist()))
     status = "ok"
     with np.errstate(all="ignore"):
         for _ in range(steps):
-            g = grad(p)
-            if not np.isfinite(g).all():
-                status = "non_finite"
-                break
             q = p.copy()
-            opt.step([q], [g])
-            if not np.isfinite(q).all():
-                status = "non_finite"
-                break
-            if (q < lo).any() or (q > hi).any():
-                status = "left_window"
+            opt.step([q], [grad(p)])
+            # One test catches both failures: NaN and inf fail every comparison.
+            # A non-finite gradient always makes q non-finite, so it needs no test of its own.
+            vals = q.tolist()
+            if not all(a <= v <= b for v, (a, b) in zip(vals, bounds)):
+                status = "non_finite" if not all(map(math.isfinite, vals)) else "left_window"
                 break
             p = q
-            points.append(p.copy())
+            points.append(q)
             rates.append(rate_fn(opt, opt.state[0]) if rate_fn else rates[0])
     return np.array(points), np.array(rates), status
 
