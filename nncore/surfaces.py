@@ -28,12 +28,15 @@ a local and a global minimum.
 A :class:`Surface` evaluates ``f(x, y)`` on whole arrays (for contour grids)
 and ``grad(p)`` at one point (for an optimizer).  Every function is written
 with NumPy operations so that overflow far outside the window gives ``inf``
-(which :mod:`nncore.descent` catches) rather than a Python exception.
+(which :mod:`nncore.descent` catches) rather than a Python exception, and
+from module-level functions so that every registered entry pickles and hashes
+(a page may pass one to a cached function; passing its name is simpler still).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 import numpy as np
@@ -64,7 +67,7 @@ class Surface:
     ylim: tuple[float, float]
     minima: tuple[tuple[float, float], ...]
     why: str
-    lrs: dict[str, float] = field(default_factory=dict)
+    lrs: dict[str, float] = field(default_factory=dict, hash=False)
     eigenvalues: tuple[float, float] | None = None
 
     def value(self, p) -> float:
@@ -97,7 +100,7 @@ class Curve:
     xlim: tuple[float, float]
     minima: tuple[float, ...]
     why: str
-    lrs: dict[str, float] = field(default_factory=dict)
+    lrs: dict[str, float] = field(default_factory=dict, hash=False)
     curvature: float | None = None
 
     def value(self, x) -> float:
@@ -118,17 +121,20 @@ def quadratic(lx: float = 1.0, ly: float = 25.0, name: str = "ravine", start=(-9
     """f = 0.5 (lx x^2 + ly y^2): a bowl whose condition number is ly / lx."""
     if not (lx > 0 and ly > 0):
         raise ValueError(f"eigenvalues must be positive, got {lx!r}, {ly!r}")
-
-    def f(x, y):
-        return 0.5 * (lx * x * x + ly * y * y)
-
-    def df(x, y):
-        return lx * x, ly * y
-
+    # partials of module-level functions (not closures) keep a Surface picklable
+    f, df = partial(_quadratic, float(lx), float(ly)), partial(_quadratic_df, float(lx), float(ly))
     why = (f"Eigenvalues {lx:g} and {ly:g}: a rate safe for the steep direction (below 2/{ly:g}) "
            "crawls along the flat one, so plain gradient descent zig-zags down a ravine.")
     return Surface(name, f, df, tuple(start), tuple(xlim), tuple(ylim), ((0.0, 0.0),), why,
                    lrs or {}, (float(lx), float(ly)))
+
+
+def _quadratic(lx, ly, x, y):
+    return 0.5 * (lx * x * x + ly * y * y)
+
+
+def _quadratic_df(lx, ly, x, y):
+    return lx * x, ly * y
 
 
 def _rosenbrock(x, y):
@@ -237,6 +243,14 @@ SURFACES: dict[str, Surface] = {
 
 
 # -- 1-D curves ----------------------------------------------------------------------
+def _half_square(x):
+    return 0.5 * x * x
+
+
+def _unit_slope(x):
+    return 1.0 * x
+
+
 def _quartic(x):
     return x ** 4 - 4.0 * x * x + x
 
@@ -247,7 +261,7 @@ def _quartic_df(x):
 
 CURVES: dict[str, Curve] = {
     "quadratic": Curve(
-        "quadratic", lambda x: 0.5 * x * x, lambda x: 1.0 * x, 4.0, (-5.0, 5.0), (0.0,),
+        "quadratic", _half_square, _unit_slope, 4.0, (-5.0, 5.0), (0.0,),
         "f = x^2 / 2: every step multiplies x by (1 - lr); above lr = 2 the steps overshoot more each time.",
         {"sgd": 0.1, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3},
         curvature=1.0,

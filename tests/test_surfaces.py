@@ -383,3 +383,13 @@ def test_adagrad_rate_collapses_rmsprop_rate_does_not():
     assert rms.rate.iloc[-1] > 10 * ada.rate.iloc[-1]
     given = descent.adaptive_rates(gradients=[1.0, 1.0, 1.0, 1.0], lr=1.0, eps=0.0)
     np.testing.assert_allclose(given[given.optimizer == "adagrad"].rate, 1 / np.sqrt([1, 2, 3, 4]))
+
+
+def test_registered_functions_pickle_and_hash():
+    import pickle
+
+    for s in list(SURFACES.values()) + list(CURVES.values()):
+        back = pickle.loads(pickle.dumps(s))
+        assert back.name == s.name and back.value(np.ones(2) if isinstance(s, surfaces.Surface) else 0.7) == \
+            s.value(np.ones(2) if isinstance(s, surfaces.Surface) else 0.7)
+        hash(s)
