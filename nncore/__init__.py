@@ -4,7 +4,9 @@ Pure NumPy and pandas (no Streamlit): one module per idea --
 :mod:`~nncore.activations`, :mod:`~nncore.initializers`, :mod:`~nncore.losses`,
 :mod:`~nncore.optimizers`, :mod:`~nncore.schedules`, :mod:`~nncore.network`,
 :mod:`~nncore.training` (the loop), :mod:`~nncore.telemetry`,
-:mod:`~nncore.datasets`, :mod:`~nncore.features`.
+:mod:`~nncore.datasets`, :mod:`~nncore.features`; for the optimizer lab
+:mod:`~nncore.surfaces`, :mod:`~nncore.descent`, :mod:`~nncore.landscape`;
+:mod:`~nncore.scenarios` (the pathology pages' configs) and :mod:`~nncore.doctor`.
 
 The public entry points::
 
@@ -13,12 +15,14 @@ The public entry points::
     run.history, run.layers          # tidy telemetry frames
 """
 
-from . import activations, datasets, features, initializers, losses, optimizers, schedules, telemetry
+from . import (activations, datasets, descent, features, initializers, landscape, losses, optimizers, schedules,
+               surfaces, telemetry)
 from .config import LIMITS, Config
 from .network import Network, build
 from .training import MAX_SECONDS, BudgetError, Run, estimate_seconds, train
 
 __all__ = [
     "Config", "LIMITS", "Network", "build", "train", "Run", "BudgetError", "estimate_seconds", "MAX_SECONDS",
-    "activations", "datasets", "features", "initializers", "losses", "optimizers", "schedules", "telemetry",
+    "activations", "datasets", "descent", "features", "initializers", "landscape", "losses", "optimizers", "schedules",
+    "surfaces", "telemetry",
 ]
