@@ -1,0 +1,179 @@
+"""How often the doctor names the right problem, and how often it cries wolf.
+
+Trains every variant of every scenario in ``nncore.scenarios.SCENARIOS`` (the
+problem and each of its fixes) and the well-tuned healthy configs below, each
+with several seeds, runs :func:`nncore.doctor.examine` on the telemetry and
+counts, per variant, the runs in which each problem code was raised as an
+*alarm* (severity error or warning; info findings are not alarms).
+
+Measures (issue 5):
+* recall of a code: share of the problem runs whose scenario symptom is that
+  code in which the doctor raised it as an alarm (target >= 95 %);
+* false alarms: share of healthy runs, and of fix runs, with any alarm at all
+  (target <= 5 %).
+
+Usage::
+
+    python bench/doctor_confusion.py [--seeds 10] [--workers 2] [--csv-roundtrip]
+
+``--csv-roundtrip`` diagnoses each run through its CSV export and read_log
+instead of the frames (it must give the same table).  Prints markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from nncore import Config, train  # noqa: E402
+from nncore.doctor import CODES, examine  # noqa: E402
+from nncore.logs import from_text, to_csv  # noqa: E402
+
+_B = Config()
+# Well-tuned networks on several data sets: they converge, do not overfit
+# (small L2, epochs that stop near the validation minimum), and cover every
+# task (binary, multi-class, regression), activation family, optimizer kind
+# and full-batch training.
+HEALTHY: dict[str, Config] = {
+    "moons, ReLU, Adam": _B.replace(dataset="moons", n_samples=400, hidden=(16, 16), activation="relu", init="he",
+                                    optimizer="adam", lr=0.01, l2=1e-3, epochs=60),
+    "circles, tanh, Adam": _B.replace(dataset="circles", n_samples=400, noise=0.1, hidden=(16, 16),
+                                      activation="tanh", optimizer="adam", lr=0.01, l2=1e-3, epochs=60),
+    "blobs, softmax": _B.replace(dataset="blobs", n_samples=300, hidden=(16,), activation="relu", init="he",
+                                 optimizer="adam", lr=0.01, l2=1e-3, epochs=40),
+    "curve, regression": _B.replace(dataset="curve", n_samples=300, noise=0.1, hidden=(32, 32), activation="tanh",
+                                    optimizer="adam", lr=0.01, epochs=150),
+    "xor, tanh": _B.replace(dataset="xor", n_samples=400, noise=0.1, hidden=(8, 8), activation="tanh",
+                            optimizer="adam", lr=0.01, l2=1e-3, epochs=80),
+    "gauss, logistic SGD": _B.replace(dataset="gauss", n_samples=300, hidden=(), optimizer="sgd", lr=0.1, epochs=50),
+    "moons, full-batch momentum": _B.replace(dataset="moons", n_samples=300, hidden=(16, 16), activation="tanh",
+                                             optimizer="momentum", lr=0.1, mu=0.9, batch_size=5000, l2=1e-3,
+                                             epochs=300),
+    "circles, 6-layer ReLU": _B.replace(dataset="circles", n_samples=400, noise=0.1, hidden=(16,) * 6,
+                                        activation="relu", init="he", optimizer="adam", lr=0.005, l2=1e-3, epochs=60),
+    "bumps, regression": _B.replace(dataset="bumps", n_samples=400, noise=0.1, hidden=(32, 32), activation="tanh",
+                                    optimizer="adam", lr=0.01, epochs=150),
+}
+
+
+def variants(seeds: int) -> list[tuple[str, str, str, str | None, Config]]:
+    """(group, scenario, variant, expected symptom or None, config) for every run."""
+    from nncore.scenarios import SCENARIOS
+
+    runs = []
+    for name, sc in SCENARIOS.items():
+        for seed in range(seeds):
+            s = sc.with_seed(seed)
+            runs.append(("problem", name, "problem", sc.symptom, s.problem))
+            for fix, cfg in s.fixes.items():
+                runs.append(("fix", name, fix, None, cfg))
+    for name, cfg in HEALTHY.items():
+        for seed in range(seeds):
+            runs.append(("healthy", "healthy", name, None, cfg.replace(seed=seed)))
+    return runs
+
+
+def judge(job) -> tuple:
+    group, scenario, variant, symptom, cfg, roundtrip = job
+    run = train(cfg, max_seconds=None)
+    if roundtrip:
+        parsed = from_text(to_csv(run.history, run.layers))
+        report = examine(parsed.history, parsed.layers)
+    else:
+        report = examine(run.history, run.layers)
+    alarms = tuple(sorted({f.code for f in report.alarms}, key=CODES.index))
+    infos = tuple(sorted({f.code for f in report.findings if not f.alarm}, key=CODES.index))
+    return group, scenario, variant, symptom, alarms, infos
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--csv-roundtrip", action="store_true")
+    args = ap.parse_args(argv)
+    jobs = [(*v, args.csv_roundtrip) for v in variants(args.seeds)]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=min(2, args.workers)) as pool:
+        results = list(pool.map(judge, jobs, chunksize=4))
+    seconds = time.perf_counter() - t0
+
+    rows: dict[tuple, dict] = {}
+    for group, scenario, variant, symptom, alarms, infos in results:
+        r = rows.setdefault((group, scenario, variant), {"symptom": symptom, "n": 0, "alarms": Counter(),
+                                                         "clean": 0, "info": Counter()})
+        r["n"] += 1
+        r["alarms"].update(alarms)
+        r["info"].update(infos)
+        r["clean"] += not alarms
+
+    short = {c: c.replace("_", " ") for c in CODES}
+    print(f"## Doctor confusion table ({args.seeds} seeds per variant, {len(results)} runs, {seconds:.0f} s"
+          f"{', through the CSV round trip' if args.csv_roundtrip else ''})\n")
+    print("Cells: runs in which the doctor raised that code as an alarm (error or warning). "
+          "**Bold**: the scenario's symptom.\n")
+    print("| group | scenario | variant | runs | " + " | ".join(short[c] for c in CODES) + " | no alarm |")
+    print("|---|---|---|---:|" + "---:|" * len(CODES) + "---:|")
+    for (group, scenario, variant), r in rows.items():
+        cells = []
+        for c in CODES:
+            k = r["alarms"][c]
+            cells.append(f"**{k}**" if c == r["symptom"] else (str(k) if k else "."))
+        print(f"| {group} | {scenario} | {variant} | {r['n']} | " + " | ".join(cells) + f" | {r['clean']} |")
+
+    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    false_alarm = {"fix": [0, 0], "healthy": [0, 0]}
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for group, scenario, variant, symptom, alarms, infos in results:
+        if group == "problem":
+            recall[symptom][0] += symptom in alarms
+            recall[symptom][1] += 1
+            confusion[symptom].update(alarms or ("(none)",))
+        else:
+            false_alarm[group][0] += bool(alarms)
+            false_alarm[group][1] += 1
+            confusion[f"{group} (no problem)"].update(alarms or ("(none)",))
+
+    print("\n### Recall per code (problem runs whose symptom is that code)\n")
+    print("| code | detected | runs | recall |")
+    print("|---|---:|---:|---:|")
+    for code in CODES:
+        if code in recall:
+            hit, n = recall[code]
+            print(f"| {code} | {hit} | {n} | {100 * hit / n:.1f}% |")
+    missing = [c for c in CODES if c not in recall]
+    if missing:
+        print(f"\nNo scenario has the symptom: {', '.join(missing)}.")
+
+    print("\n### False alarms (any error or warning finding)\n")
+    print("| runs | with an alarm | runs | rate |")
+    print("|---|---:|---:|---:|")
+    for group, (bad, n) in false_alarm.items():
+        label = "fixes" if group == "fix" else "healthy"
+        print(f"| {label} | {bad} | {n} | {100 * bad / max(n, 1):.1f}% |")
+
+    print("\n### Confusion: expected (rows) vs alarms raised (columns; a run may raise several)\n")
+    cols = list(CODES) + ["(none)"]
+    print("| expected | " + " | ".join(short.get(c, c) for c in cols) + " |")
+    print("|---|" + "---:|" * len(cols))
+    for exp, counter in confusion.items():
+        print(f"| {exp} | " + " | ".join(str(counter[c]) if counter[c] else "." for c in cols) + " |")
+    hits = sum(h for h, _ in recall.values())
+    total = sum(n for _, n in recall.values())
+    fa = sum(b for b, _ in false_alarm.values())
+    fn = sum(n for _, n in false_alarm.values())
+    print(f"\n**Overall: recall {100 * hits / max(total, 1):.1f}% ({hits}/{total}); false alarms "
+          f"{100 * fa / max(fn, 1):.1f}% ({fa}/{fn}).**")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
