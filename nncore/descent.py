@@ -361,3 +361,39 @@ def adaptive_rates(steps: int = 200, gradients=None, rng: np.random.Generator | 
         parts.append(pd.DataFrame({"step": t, "optimizer": name, "gradient": g, "G": G,
                                    "rate": lr / np.sqrt(G + eps)}))
     return pd.concat(parts, ignore_index=True)
+
+
+# -- how noisy a loss curve is (batch size) ------------------------------------------------------------
+def _log_losses(losses) -> np.ndarray:
+    v = np.asarray(losses, dtype=float).reshape(-1)
+    return np.log10(v[np.isfinite(v) & (v > 0)])
+
+
+def roughness(losses) -> float:
+    """How much a loss curve jumps about, in percent of the loss (NaN under 3 usable points).
+
+    Each point is compared with the straight line through its two neighbours
+    (on a log scale, so that a fall from 0.7 to 0.07 counts like one from
+    0.07 to 0.007): ``r_i = log10 l_i - (log10 l_{i-1} + log10 l_{i+1}) / 2``.
+    The RMS of the r_i, turned back into a factor, is the typical
+    percentage by which a point sits off the line through its neighbours.
+    A smooth curve -- batch gradient descent at a moderate rate -- scores
+    near 0 %; the loss after each epoch of SGD (k = 1) depends on the last
+    few samples it happened to see, and scores several percent.  Why a
+    chord and not a fitted trend: it needs no window to choose and follows
+    any smooth shape.  Non-finite and non-positive losses are dropped.
+    """
+    logs = _log_losses(losses)
+    if logs.size < 3:
+        return math.nan
+    r = logs[1:-1] - 0.5 * (logs[:-2] + logs[2:])
+    return float(100.0 * (10.0 ** np.sqrt(np.mean(r * r)) - 1.0))
+
+
+def rise_share(losses) -> float:
+    """The share of steps (epochs) in which the loss went up: 0 for a curve that only falls."""
+    v = np.asarray(losses, dtype=float).reshape(-1)
+    v = v[np.isfinite(v)]
+    if v.size < 2:
+        return math.nan
+    return float(np.mean(np.diff(v) > 0))

@@ -393,3 +393,28 @@ def test_registered_functions_pickle_and_hash():
         assert back.name == s.name and back.value(np.ones(2) if isinstance(s, surfaces.Surface) else 0.7) == \
             s.value(np.ones(2) if isinstance(s, surfaces.Surface) else 0.7)
         hash(s)
+
+
+# -- how noisy a loss curve is -------------------------------------------------------------------------
+def test_roughness_is_zero_on_smooth_curves_and_grows_with_noise():
+    t = np.arange(1, 60)
+    smooth = 0.7 * np.exp(-0.05 * t)  # a straight line on a log scale: every point on its neighbours' chord
+    assert descent.roughness(smooth) == pytest.approx(0.0, abs=1e-9)
+    rng = np.random.default_rng(0)
+    noisy = [descent.roughness(smooth * 10 ** (s * rng.standard_normal(t.size))) for s in (0.01, 0.03, 0.1)]
+    assert noisy[0] < noisy[1] < noisy[2]
+    # one point 10 % off a smooth curve: r = log10(1.1) there and half of it (opposite sign) at both neighbours
+    bumped = smooth.copy()
+    bumped[30] *= 1.1
+    r = math.log10(1.1)
+    expected = 100 * (10 ** math.sqrt((r * r + 2 * (r / 2) ** 2) / (t.size - 2)) - 1)
+    assert descent.roughness(bumped) == pytest.approx(expected, rel=1e-9)
+
+
+def test_roughness_and_rise_share_ignore_what_cannot_be_drawn():
+    assert math.isnan(descent.roughness([1.0, 0.5]))
+    assert math.isnan(descent.roughness([1.0, np.nan, -1.0, 0.5]))
+    assert descent.roughness([1.0, np.inf, 0.5, 0.25]) == pytest.approx(0.0, abs=1e-9)
+    assert descent.rise_share([3.0, 2.0, 2.5, 1.0, 1.0]) == 0.25
+    assert descent.rise_share([1.0, np.nan, 2.0]) == 1.0
+    assert math.isnan(descent.rise_share([1.0]))
