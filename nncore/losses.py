@@ -41,7 +41,7 @@ def _softplus(z):
 
 
 def _bce_value(z, y):
-    return float(np.mean(_softplus(z) - z * y))
+    return float((_softplus(z) - z * y).sum()) / z.size
 
 
 def _bce_delta(z, y):

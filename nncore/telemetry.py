@@ -59,8 +59,8 @@ def accuracy(z: np.ndarray, Y: np.ndarray, task: str) -> float:
     if task == "regression":
         return float("nan")
     if task == "multiclass":
-        return float(np.mean(z.argmax(axis=1) == Y.argmax(axis=1)))
-    return float(np.mean((z[:, 0] > 0) == (Y[:, 0] > 0.5)))
+        return np.count_nonzero(z.argmax(axis=1) == Y.argmax(axis=1)) / z.shape[0]
+    return np.count_nonzero((z[:, 0] > 0) == (Y[:, 0] > 0.5)) / z.shape[0]
 
 
 def projection_vectors(net) -> list[np.ndarray]:
@@ -74,21 +74,23 @@ def distinct_units(W: np.ndarray, b: np.ndarray, probe: np.ndarray) -> int:
 
     Units are sorted along a fixed random projection: copies project to the
     same point, and random units almost never come close.  Only neighbours
-    that do come close are compared in full.
+    that do come close are compared in full.  (This runs every epoch for every
+    layer, so the common case -- no two units close -- costs a handful of calls.)
     """
     units = W.shape[1]
     if units == 1:
         return 1
     proj = probe[:-1] @ W + probe[-1] * b
-    order = np.argsort(proj, kind="stable")
-    scale = max(float(np.abs(W).max()), float(np.abs(b).max()), 1e-30)
-    tol = DISTINCT_TOLERANCE * scale
-    gaps = np.diff(proj[order])
-    close = np.flatnonzero(gaps <= tol * np.abs(probe).sum())
-    if close.size == 0:
+    ordered = np.sort(proj)
+    scale = max(abs(float(ordered[0])), abs(float(ordered[-1])), 1e-30)
+    close = np.diff(ordered) <= DISTINCT_TOLERANCE * scale
+    if not close.any():
         return units
+    order = np.argsort(proj, kind="stable")
     M = np.vstack([W, b])[:, order]
-    diffs = np.abs(M[:, close + 1] - M[:, close]).max(axis=0)
+    idx = np.flatnonzero(close)
+    tol = DISTINCT_TOLERANCE * max(float(np.abs(M).max()), 1e-30)
+    diffs = np.abs(M[:, idx + 1] - M[:, idx]).max(axis=0)
     return units - int(np.count_nonzero(diffs <= tol))
 
 
@@ -121,8 +123,11 @@ def activation_stats(H: np.ndarray, asymptotes: tuple[float, ...] = (),
 
 
 def output_stats(P: np.ndarray) -> tuple[float, float, float, float]:
-    mean = float(P.mean())
-    return mean, float(P.std()), float("nan"), float("nan")
+    """(mean, std, NaN, NaN) of the output unit's values: dead and saturated do not apply to it."""
+    flat = P.ravel()
+    mean = float(flat.sum()) / flat.size
+    var = max(float(np.dot(flat, flat)) / flat.size - mean * mean, 0.0)
+    return mean, float(np.sqrt(var)), float("nan"), float("nan")
 
 
 def histograms(epoch: int, Zs: list[np.ndarray], acts: list[np.ndarray]) -> dict[str, np.ndarray]:
