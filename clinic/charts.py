@@ -30,19 +30,25 @@ LAYER_SCHEME = "viridis"  # layers are ordered: a sequential, colour-blind-safe 
 class Style:
     """Sizes for a chart: the normal view, or larger for a projector."""
 
-    height: int = 190
+    # Total heights: in Streamlit's "fit" layout the legend, axes and title come
+    # out of this, so the plotting area is roughly height - 80 px.
+    height: int = 250
     font: int = 11
     title: int = 12
     point: int = 18
 
     def finish(self, chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+        # Legends go on top, in one line with their title: below or beside the
+        # plot they would eat the height (or, in a narrow column, the width).
         return (chart.configure_axis(labelFontSize=self.font, titleFontSize=self.font)
-                .configure_legend(labelFontSize=self.font, titleFontSize=self.font, orient="bottom")
+                .configure_legend(labelFontSize=self.font, titleFontSize=self.font, orient="top",
+                                  direction="horizontal", titleOrient="left", gradientLength=120,
+                                  symbolSize=60, columnPadding=8, labelLimit=160)
                 .configure_title(fontSize=self.title, anchor="start"))
 
 
 NORMAL = Style()
-PRESENTER = Style(height=280, font=16, title=18, point=40)
+PRESENTER = Style(height=360, font=16, title=18, point=40)
 
 
 def variant_colors(names) -> dict[str, str]:
@@ -116,6 +122,7 @@ LAYER_METRICS = {
     "saturated_frac": ("ax.saturated_frac", False),
     "distinct_units": ("ax.distinct_units", False),
     "act_std": ("ax.act", False),
+    "weight_norm": ("ax.weight_norm", False),
 }
 
 
@@ -162,9 +169,14 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
     Multi-class: the winning class's colour, fading where the network is unsure.
     Regression (2-D): the predicted value.
     """
-    x = alt.X("x1:Q", title=t("ax.x1"), scale=alt.Scale(domain=[grid.x1.min(), grid.x1_hi.max()], nice=False))
-    y = alt.Y("x2:Q", title=t("ax.x2"), scale=alt.Scale(domain=[grid.x2.min(), grid.x2_hi.max()], nice=False))
-    base = alt.Chart(grid).mark_rect(opacity=0.75).encode(x=x, x2="x1_hi:Q", y=y, y2="x2_hi:Q")
+    s1, s2 = grid.attrs.get("step", (0.1, 0.1))
+    lo1, hi1, lo2, hi2 = grid.attrs.get("box", (grid.x1.min(), grid.x1.max() + s1, grid.x2.min(), grid.x2.max() + s2))
+    x = alt.X("x1:Q", title=t("ax.x1"), scale=alt.Scale(domain=[lo1, hi1], nice=False))
+    y = alt.Y("x2:Q", title=t("ax.x2"), scale=alt.Scale(domain=[lo2, hi2], nice=False))
+    # Each row is a cell's lower corner; the browser adds the cell size, so the
+    # frame sent carries three columns instead of five.
+    base = (alt.Chart(grid).transform_calculate(x1_hi=f"datum.x1 + {s1!r}", x2_hi=f"datum.x2 + {s2!r}")
+            .mark_rect(opacity=0.75).encode(x=x, x2="x1_hi:Q", y=y, y2="x2_hi:Q"))
     if task == "multiclass":
         classes = sorted(grid["cls"].unique().tolist() + pts["y"].astype(str).unique().tolist())
         classes = sorted(set(classes))
@@ -194,7 +206,7 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
                                                                              range=["circle", "triangle"])))
     dots = dots.encode(tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("x2:Q", format=".2f"),
                                 alt.Tooltip("y:Q", title=t("ax.value"), format=".3g"), "split:N"])
-    chart = alt.layer(heat, dots, title=title or alt.Undefined).properties(height=style.height + 40)
+    chart = alt.layer(heat, dots, title=title or alt.Undefined).properties(height=style.height + 70)
     return style.finish(chart.resolve_scale(color="independent"))
 
 
@@ -212,7 +224,7 @@ def fit_chart(curve: pd.DataFrame, pts: pd.DataFrame, color: str, domain=None, s
         x="x1:Q", y=alt.Y("prediction:Q", scale=y_scale),
         tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("prediction:Q", title=t("ax.prediction"),
                                                                  format=".3f")])
-    chart = alt.layer(dots, line, title=title or alt.Undefined).properties(height=style.height + 40)
+    chart = alt.layer(dots, line, title=title or alt.Undefined).properties(height=style.height + 70)
     return style.finish(chart)
 
 

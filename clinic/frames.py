@@ -7,7 +7,7 @@ import pandas as pd
 
 from nncore import Run
 
-GRID = 48  # decision-boundary grid: GRID x GRID predictions (2,304 cells: quick to compute and to draw)
+GRID = 36  # decision-boundary grid: GRID x GRID cells (1,296: fine enough to read, light to send and draw)
 
 
 def bounds(run: Run, pad: float = 0.5) -> tuple[float, float, float, float]:
@@ -24,9 +24,9 @@ def points(run: Run) -> pd.DataFrame:
     X_tr, y_tr, X_va, y_va = run.data
     parts = []
     for X, y, split in ((X_tr, y_tr, "train"), (X_va, y_va, "val")):
-        df = pd.DataFrame({"x1": X[:, 0]})
+        df = pd.DataFrame({"x1": X[:, 0].round(4)})
         if X.shape[1] > 1:
-            df["x2"] = X[:, 1]
+            df["x2"] = X[:, 1].round(4)
         df["y"] = y
         df["split"] = split
         parts.append(df)
@@ -36,28 +36,30 @@ def points(run: Run) -> pd.DataFrame:
 def boundary_grid(run: Run, epoch: int | None = None, n: int = GRID, box=None) -> pd.DataFrame:
     """The network's output over a grid of the input plane (2-D data sets).
 
-    Columns x1, x2 (cell centres), x1_hi, x2_hi (cell upper corners, for rect
-    marks) and ``p``: P(class 1) for binary sets, the predicted value for
-    regression, and for multi-class sets the winning class (``cls``) with its
-    probability ``p``.
+    One row per cell: ``x1``, ``x2`` (the cell's lower corner; the cell size is
+    in ``df.attrs["step"]``) and ``p``: P(class 1) for binary sets, the
+    predicted value for regression, and for multi-class sets the winning class
+    (``cls``) with its probability ``p``.  Values are rounded: the frame is sent
+    to the browser on every draw, and three decimals are more than a colour
+    scale shows.
     """
     x1_lo, x1_hi, x2_lo, x2_hi = box or bounds(run)
     e1 = np.linspace(x1_lo, x1_hi, n + 1)
     e2 = np.linspace(x2_lo, x2_hi, n + 1)
-    c1, c2 = 0.5 * (e1[:-1] + e1[1:]), 0.5 * (e2[:-1] + e2[1:])
-    g1, g2 = np.meshgrid(c1, c2)
-    X = np.column_stack([g1.ravel(), g2.ravel()])
-    out = run.predict(X, epoch)
+    step1, step2 = e1[1] - e1[0], e2[1] - e2[0]
+    g1, g2 = np.meshgrid(e1[:-1], e2[:-1])
+    corners = np.column_stack([g1.ravel(), g2.ravel()])
+    out = run.predict(corners + [step1 / 2, step2 / 2], epoch)
     with np.errstate(all="ignore"):
         out = np.nan_to_num(out.astype(float), nan=0.5, posinf=1e6, neginf=-1e6)
-    step1, step2 = e1[1] - e1[0], e2[1] - e2[0]
-    df = pd.DataFrame({"x1": X[:, 0] - step1 / 2, "x2": X[:, 1] - step2 / 2,
-                       "x1_hi": X[:, 0] + step1 / 2, "x2_hi": X[:, 1] + step2 / 2})
+    df = pd.DataFrame({"x1": corners[:, 0].round(4), "x2": corners[:, 1].round(4)})
     if out.shape[1] > 1:
         df["cls"] = out.argmax(axis=1).astype(str)
-        df["p"] = out.max(axis=1)
+        df["p"] = out.max(axis=1).round(3)
     else:
-        df["p"] = out[:, 0]
+        df["p"] = out[:, 0].round(3)
+    df.attrs["step"] = (float(step1), float(step2))
+    df.attrs["box"] = (float(x1_lo), float(x1_hi), float(x2_lo), float(x2_hi))
     return df
 
 

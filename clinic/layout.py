@@ -10,7 +10,7 @@ import streamlit as st
 from nncore import Run
 
 from . import charts, controls
-from .i18n import t
+from .i18n import get_lang, t
 from .runner import Refused
 
 PRESENTER_KEY = "app.present"
@@ -82,13 +82,30 @@ def colored_label(color: str, text: str, sub: str = "") -> str:
             f"<b>{html.escape(text)}</b>{sub_html}</div>")
 
 
+MAX_PER_ROW = 4  # narrower columns make the charts unreadable, on a projector above all
+
+
+def grid_rows(n: int, per_row: int = MAX_PER_ROW) -> list[int]:
+    """How many columns each row of a grid of ``n`` variants gets: as even as possible, at most ``per_row``."""
+    rows = -(-n // per_row)
+    base, extra = divmod(n, rows)
+    return [base + (1 if i < extra else 0) for i in range(rows)]
+
+
 def variant_columns(labels: dict[str, str], colors: dict[str, str], subtitles: dict[str, str] | None = None):
-    """One column per variant, each under a header bar in the variant's colour."""
-    cols = st.columns(len(labels))
-    for col, name in zip(cols, labels):
+    """One column per variant, each under a header bar in the variant's colour.
+
+    More than four variants wrap onto further rows of equal-width columns.
+    """
+    names = list(labels)
+    widest = max(grid_rows(len(names)))
+    cols = []
+    for count in grid_rows(len(names)):
+        cols.extend(st.columns(widest)[:count])
+    for col, name in zip(cols, names):
         col.markdown(colored_label(colors[name], labels[name], (subtitles or {}).get(name, "")),
                      unsafe_allow_html=True)
-    return dict(zip(labels, cols))
+    return dict(zip(names, cols))
 
 
 def summary(col, run: Run | Refused) -> bool:
@@ -98,9 +115,9 @@ def summary(col, run: Run | Refused) -> bool:
         return False
     final = run.history.iloc[-1]
     if run.diverged:
-        col.error(t("status.diverged", message=run.message))
+        col.error(t("status.diverged", message=run.message), icon="💥")
     elif run.message:
-        col.info(t("status.stopped", message=run.message))
+        col.caption("⏹️ " + t("status.stopped", message=run.message))
     if math.isfinite(final.train_loss) and math.isfinite(final.val_loss):
         col.caption(t("col.final", train=final.train_loss, val=final.val_loss))
     if run.config.task != "regression" and math.isfinite(final.train_acc):
@@ -108,5 +125,32 @@ def summary(col, run: Run | Refused) -> bool:
     return True
 
 
+SPEC_CACHE_ENTRIES = 600  # Vega-Lite specs: ~5-150 kB each
+
+
+@st.cache_data(max_entries=SPEC_CACHE_ENTRIES, show_spinner=False)
+def _spec(key: str, _build) -> dict:
+    # Altair's object model (validation, deep copies) costs 10-60 ms per chart;
+    # the finished spec is a plain dict, cheap to reuse on every rerun.
+    return _build().to_dict(validate=False)
+
+
 def chart(where, chart_obj, key: str | None = None) -> None:
-    where.altair_chart(chart_obj, width="stretch", key=key)
+    """Draw an Altair chart, full width.
+
+    With ``key`` -- a string naming everything the chart depends on (run
+    config, epoch, shared scale, colour, language, style) -- ``chart_obj`` may
+    be a zero-argument builder: the finished Vega-Lite spec is cached under the
+    key and the builder only runs the first time.
+    """
+    if key is None:
+        where.altair_chart(chart_obj() if callable(chart_obj) else chart_obj, width="stretch")
+        return
+    full_key = "|".join((key, get_lang(), repr(style())))
+    spec = _spec(full_key, chart_obj if callable(chart_obj) else (lambda: chart_obj))
+    where.vega_lite_chart(spec=spec, width="stretch")
+
+
+def note(key: str) -> None:
+    """A short explanatory paragraph under the charts."""
+    st.info(t(key))

@@ -72,13 +72,21 @@ def columns(ctx: Context, results: dict[str, Run | runner.Refused], rows: list[R
 
 
 # -- rows --------------------------------------------------------------------------
+# Each row builds its chart lazily and names everything the chart depends on in
+# its cache key, so a rerun that changes nothing redraws from cached specs.
+
+def _key(kind: str, run: Run, *parts) -> str:
+    return "|".join([kind, run.config.to_json(), *map(repr, parts)])
+
 
 def loss_row(log: bool = False) -> Row:
     def draw(col, name, run, ctx):
         dom = ctx.domain(f"loss{log}", lambda: frames.shared_domain(
             [r.history for r in ctx.runs.values()], ["train_loss", "val_loss"], log=log))
-        layout.chart(col, charts.loss_chart(run.history, ctx.colors[name], domain=dom, log=log, style=ctx.style,
-                                            x_domain=[0, max(r.config.epochs for r in ctx.runs.values())]))
+        x_dom = [0, max(r.config.epochs for r in ctx.runs.values())]
+        layout.chart(col, lambda: charts.loss_chart(run.history, ctx.colors[name], domain=dom, log=log,
+                                                    style=ctx.style, x_domain=x_dom),
+                     key=_key("loss", run, log, dom, x_dom, ctx.colors[name]))
     return draw
 
 
@@ -88,8 +96,9 @@ def layer_row(metric: str, hidden_only: bool = False) -> Row:
         layers = [r.layers if not hidden_only else r.layers[r.layers["name"] != "output"] for r in ctx.runs.values()]
         dom = ctx.domain(f"layer:{metric}:{hidden_only}", lambda: (
             [0, 1] if metric in ("dead_frac", "saturated_frac") else frames.shared_domain(layers, metric, log=log)))
-        layout.chart(col, charts.layer_chart(run.layers, metric, domain=dom, style=ctx.style,
-                                             hidden_only=hidden_only))
+        layout.chart(col, lambda: charts.layer_chart(run.layers, metric, domain=dom, style=ctx.style,
+                                                     hidden_only=hidden_only),
+                     key=_key("layer", run, metric, hidden_only, dom))
     return draw
 
 
@@ -97,19 +106,19 @@ def boundary_row() -> Row:
     """The decision boundary (2-D classification or regression) or the fitted curve (1-D) at the chosen epoch."""
 
     def draw(col, name, run, ctx):
-        epoch = min(ctx.epoch, run.history.epoch.iloc[-1])
-        pts = frames.points(run)
+        epoch = min(ctx.epoch, int(run.history.epoch.iloc[-1]))
+        title = t("ax.epoch") + f" {epoch}"
         if run.data[0].shape[1] == 1:
             dom = ctx.domain("fit", lambda: frames.shared_domain(
                 [frames.points(r) for r in ctx.runs.values()], "y"))
-            curve = frames.fitted_curve(run, epoch)
-            layout.chart(col, charts.fit_chart(curve, pts, ctx.colors[name], domain=dom, style=ctx.style,
-                                               title=t("ax.epoch") + f" {epoch}"))
+            layout.chart(col, lambda: charts.fit_chart(frames.fitted_curve(run, epoch), frames.points(run),
+                                                       ctx.colors[name], domain=dom, style=ctx.style, title=title),
+                         key=_key("fit", run, epoch, dom, ctx.colors[name]))
             return
         box = ctx.box or frames.bounds(run)
-        grid = runner.boundary_grid(run, epoch, box)
-        layout.chart(col, charts.boundary_chart(grid, pts, style=ctx.style, task=run.config.task,
-                                                title=t("ax.epoch") + f" {epoch}"))
+        layout.chart(col, lambda: charts.boundary_chart(runner.boundary_grid(run, epoch, box), frames.points(run),
+                                                        style=ctx.style, task=run.config.task, title=title),
+                     key=_key("boundary", run, epoch, box))
 
     return draw
 
@@ -117,9 +126,10 @@ def boundary_row() -> Row:
 def histogram_row(quantity: str = "pre") -> Row:
     def draw(col, name, run, ctx):
         hist = frames.histograms_at(run, ctx.epoch)
-        layout.chart(col, charts.histogram_chart(hist, quantity, style=ctx.style,
-                                                 title=t("ax.epoch") + f" {int(hist.epoch.iloc[0])}"
-                                                 if not hist.empty else None))
+        shown = int(hist.epoch.iloc[0]) if not hist.empty else None
+        layout.chart(col, lambda: charts.histogram_chart(
+            hist, quantity, style=ctx.style, title=t("ax.epoch") + f" {shown}" if shown is not None else None),
+            key=_key("hist", run, quantity, shown))
     return draw
 
 
@@ -127,20 +137,20 @@ def verdict_row() -> Row:
     """The training doctor's reading of this run, under the charts."""
 
     def draw(col, name, run, ctx):
-        from . import verdicts  # the doctor's UI; imported lazily so pages work while it loads
+        from . import verdicts
 
-        verdicts.show(col, run)
+        verdicts.show(col, run, current_page=ctx.page)
 
     return draw
 
 
 def download_row() -> Row:
+    """The run's telemetry as CSV, in the format the doctor reads back (built only when clicked)."""
+
     def draw(col, name, run, ctx):
-        try:
-            from nncore import doctor
-        except ImportError:  # pragma: no cover
-            return
-        col.download_button(t("download.csv"), data=doctor.to_csv(run.history, run.layers),
+        from nncore import doctor
+
+        col.download_button(t("download.csv"), data=lambda: doctor.to_csv(run.history, run.layers),
                             file_name=f"{ctx.page}-{name}.csv", mime="text/csv", key=f"dl.{ctx.page}.{name}",
                             on_click="ignore")
     return draw

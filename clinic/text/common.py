@@ -46,7 +46,7 @@ TEXT = {
     "status.training": ("Training {name} ({i} of {n})…", "Đang huấn luyện {name} ({i}/{n})…"),
     "status.too_costly": ("Not trained: {reason}", "Không huấn luyện: {reason}"),
     "status.diverged": ("Diverged: {message}", "Phân kỳ: {message}"),
-    "status.stopped": ("Stopped: {message}", "Dừng: {message}"),
+    "status.stopped": ("{message}", "{message}"),
     "status.budget": ("this combination would take about {seconds:.1f} s to train, over this page's limit of "
                       "{limit:.1f} s. Use fewer epochs, points or units, or a larger batch.",
                       "tổ hợp này cần khoảng {seconds:.1f} giây để huấn luyện, vượt giới hạn {limit:.1f} giây của "
@@ -91,6 +91,7 @@ TEXT = {
     "ax.saturated_frac": ("saturated outputs (share)", "tỉ lệ đầu ra bão hoà"),
     "ax.distinct_units": ("distinct units", "số nút khác nhau"),
     "ax.weight": ("weight value", "giá trị trọng số"),
+    "ax.weight_norm": ("weight norm ‖W‖", "chuẩn trọng số ‖W‖"),
     "ax.unit": ("unit", "nút"),
     "ax.lr": ("learning rate (log scale)", "hệ số học (thang log)"),
     "ax.lr_linear": ("learning rate", "hệ số học"),
@@ -104,6 +105,7 @@ TEXT = {
     "verdict.title": ("Doctor's verdict", "Chẩn đoán"),
     "verdict.healthy": ("Healthy: no training problem found.", "Khỏe mạnh: không phát hiện vấn đề."),
     "verdict.diagnosis_unavailable": ("The doctor could not read this run.", "Không thể chẩn đoán lần chạy này."),
+    "verdict.see_page": ("See it recreated: {page}", "Xem vấn đề được tái hiện: {page}"),
     "variant.problem": ("Problem", "Vấn đề"),
     "col.final": ("final training loss {train:.3g} · validation {val:.3g}",
                   "hàm lỗi cuối: huấn luyện {train:.3g} · kiểm định {val:.3g}"),
