@@ -64,7 +64,7 @@ def test_layer_chart_uses_log_scale_for_gradient_norms(runs):
 def test_boundary_chart_layers_the_grid_under_the_points(runs, which, task):
     run = runs[which]
     grid = frames.boundary_grid(run, n=12)
-    assert len(grid) == 144 and grid["p"].between(0, 1).all()
+    assert len(grid) == 144 and grid["p"].between(0, 1).all() and len(grid.attrs["step"]) == 2
     d = spec(charts.boundary_chart(grid, frames.points(run), task=task))
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in d["layer"]]
     assert marks == ["rect", "point"]
