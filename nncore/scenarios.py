@@ -108,7 +108,7 @@ _B = Config()
 # -- Overfitting ----------------------------------------------------------------------
 # A wide, deep ReLU net trained long on 150 noisy points: it memorises them.
 _OVERFIT = _B.replace(dataset="moons", n_samples=300, noise=0.4, val_fraction=0.5, hidden=(32, 32, 32),
-                      activation="relu", init="he", optimizer="adam", lr=0.01, batch_size=FULL_BATCH, epochs=300)
+                      activation="relu", init="he", optimizer="adam", lr=0.01, batch_size=FULL_BATCH, epochs=250)
 
 # -- Underfitting ---------------------------------------------------------------------------
 _UNDER_CAPACITY = _B.replace(dataset="circles", n_samples=300, noise=0.15, hidden=(1,), activation="relu",

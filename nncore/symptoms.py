@@ -60,8 +60,9 @@ unstable_loss
     The training loss goes up and down: over the second half of the epochs at
     least ``UNSTABLE_SHARE`` (10 %) of the epoch-to-epoch steps are jumps up
     by more than ``UNSTABLE_JUMP`` (10 %) of the previous value, and at least
-    as large a share are drops by more than that.  (A steady rise has no drops;
-    the full-set loss of a settled run moves by far less.)
+    ``UNSTABLE_SHARE`` of them are drops by the same factor (to below 1/1.1 of
+    the previous value).  A steady rise has no drops, and the full-set loss of
+    a settled run moves by far less.
 """
 
 from __future__ import annotations
