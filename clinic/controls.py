@@ -25,6 +25,7 @@ from typing import Any
 
 from .i18n import t
 
+NOTICE_ICON = "🔗"  # marks notices about the link, apart from other warnings
 MAX_RAW_LENGTH = 200  # longer URL values are refused unread
 SHOW_RAW = 40  # how much of a bad value a notice quotes
 
@@ -380,4 +381,4 @@ def show_notices() -> None:
     if not state.notices:
         return
     box = state.notice_box if state.notice_box is not None else st
-    box.warning("\n\n".join(f"- {n}" for n in state.notices), icon="⚠️")
+    box.warning("\n\n".join(f"- {n}" for n in state.notices), icon=NOTICE_ICON)

@@ -14,7 +14,7 @@ import streamlit as st
 from nncore import Run, doctor
 
 from .i18n import has, t
-from .pages import BY_KEY
+from .pages import BY_KEY, available
 
 ICONS = {"error": "🛑", "warning": "⚠️", "info": "ℹ️"}
 
@@ -66,7 +66,7 @@ def show(col, run: Run, current_page: str | None = None, with_fixes: bool = True
         if with_fixes:
             box.markdown("\n".join(f"- {x}" for x in fixes(f)))
         page = BY_KEY.get(f.page)
-        if page is not None and f.page != current_page:
+        if page is not None and f.page != current_page and page in available():
             box.page_link(page.file, label=t("verdict.see_page", page=t(f"page.{f.page}")), icon=page.icon)
     for f in found:
         if not f.alarm:

@@ -6,23 +6,35 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from clinic.controls import REGISTRY_KEY
+from clinic.controls import NOTICE_ICON, REGISTRY_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 60  # the first run in a fresh process pays every import (notes: AppTest's 3 s default is too short)
 
 
+APP_PARAMS = ("lang", "present")  # owned by app.py, valid on every page
+
+
 def open_page(page_file: str | None = None, query: dict | None = None, lang: str | None = None) -> AppTest:
-    """The app with ``query`` in the URL, switched to ``page_file``; asserts every run raised nothing."""
+    """The app opened at ``page_file`` with ``query`` in its URL, as a share link would open it.
+
+    AppTest must run the router once before it can switch pages, so the first
+    run (the home page) sees only the app-wide parameters; the page's own
+    parameters are in the URL when the switch to the page runs it.  Asserts
+    that every run raised nothing.
+    """
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     q = dict(query or {})
     if lang:
         q["lang"] = lang
-    for k, v in q.items():
+    first = q if page_file is None else {k: v for k, v in q.items() if k in APP_PARAMS}
+    for k, v in first.items():
         at.query_params[k] = v
     at.run()
     assert_ok(at)
     if page_file:
+        for k, v in q.items():
+            at.query_params[k] = v
         at.switch_page(page_file).run()
         assert_ok(at)
     return at
@@ -38,7 +50,8 @@ def charts(at: AppTest) -> list:
 
 
 def notices(at: AppTest) -> str:
-    return "\n".join(str(w.value) for w in at.warning)
+    """The text of the notices about the URL (warnings with the link icon; not the doctor's warnings)."""
+    return "\n".join(str(w.value) for w in at.warning if w.proto.icon == NOTICE_ICON)
 
 
 def page_controls(at: AppTest, namespace: str) -> dict:
