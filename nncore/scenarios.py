@@ -23,7 +23,7 @@ e.g. early stopping) and ``default`` (the scenario a page opens with).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping
 
