@@ -15,14 +15,15 @@ The public entry points::
     run.history, run.layers          # tidy telemetry frames
 """
 
-from . import (activations, datasets, descent, features, initializers, landscape, losses, optimizers, schedules,
-               surfaces, telemetry)
+from . import (activations, datasets, descent, features, initializers, landscape, losses, optimizers, scenarios,
+               schedules, surfaces, symptoms, telemetry)
 from .config import LIMITS, Config
 from .network import Network, build
 from .training import MAX_SECONDS, BudgetError, Run, estimate_seconds, train
 
 __all__ = [
     "Config", "LIMITS", "Network", "build", "train", "Run", "BudgetError", "estimate_seconds", "MAX_SECONDS",
-    "activations", "datasets", "descent", "features", "initializers", "landscape", "losses", "optimizers", "schedules",
-    "surfaces", "telemetry",
+    "activations", "datasets", "descent", "features", "initializers", "landscape", "losses", "optimizers", "scenarios",
+    "schedules", "surfaces", "symptoms", "telemetry", "SCENARIOS",
 ]
+SCENARIOS = scenarios.SCENARIOS
