@@ -230,7 +230,10 @@ def summary(race_frame: pd.DataFrame, surface: str | Surface | Curve) -> pd.Data
 
     Columns: optimizer, label, steps (taken), status, final_f, distance (from
     the last point to the nearest known minimum; NaN without minima),
-    nearest_minimum (its index in ``surface.minima``; -1 without minima).
+    nearest_minimum (its index in ``surface.minima``; -1 without minima) and
+    global_minimum (that minimum is as deep as the deepest known one: a path
+    can end near a minimum that is only local, which is the point of the
+    "wells" surface and the "two_minima" curve).
     """
     s = resolve(surface)
     minima = np.array(s.minima, dtype=float).reshape(len(s.minima), 2 if isinstance(s, Surface) else 1)
@@ -240,11 +243,16 @@ def summary(race_frame: pd.DataFrame, surface: str | Surface | Curve) -> pd.Data
     if len(minima):
         d = np.linalg.norm(end[:, None, :] - minima[None, :, :], axis=2)
         nearest, distance = d.argmin(axis=1), d.min(axis=1)
+        depth = np.array([s.value(m if isinstance(s, Surface) else m[0]) for m in minima])
+        deepest = depth <= depth.min() + 1e-9 * max(1.0, abs(depth.min()))
+        is_global = deepest[nearest]
     else:
         nearest, distance = np.full(len(end), -1), np.full(len(end), np.nan)
+        is_global = np.zeros(len(end), dtype=bool)
     return pd.DataFrame({"optimizer": last["optimizer"].to_numpy(), "label": last["label"].to_numpy(),
                          "steps": last["step"].to_numpy(), "status": last["status"].to_numpy(),
-                         "final_f": last["f"].to_numpy(), "distance": distance, "nearest_minimum": nearest})
+                         "final_f": last["f"].to_numpy(), "distance": distance, "nearest_minimum": nearest,
+                         "global_minimum": is_global})
 
 
 # -- momentum as a moving average --------------------------------------------------------------

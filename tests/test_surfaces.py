@@ -297,7 +297,16 @@ def test_race_and_summary():
     assert (summary.distance < 0.05).all() and (summary.steps == 500).all()
     one_d = descent.race("two_minima", [{"optimizer": "sgd"}, {"optimizer": "momentum"}], steps=300)
     assert list(one_d.columns) == ["optimizer", "label", "step", "x", "f", "grad", "rate", "status"]
-    assert list(descent.summary(one_d, "two_minima").nearest_minimum) == [1, 0]
+    one_d_summary = descent.summary(one_d, "two_minima")
+    assert list(one_d_summary.nearest_minimum) == [1, 0]
+    assert list(one_d_summary.global_minimum) == [False, True]  # gradient descent stops in the local minimum
+    assert summary.global_minimum.all()  # the ravine's single minimum is global
+    wells = descent.summary(descent.race("wells", steps=300), "wells").set_index("optimizer")
+    assert not wells.loc["sgd", "global_minimum"] and wells.loc["momentum", "global_minimum"]
+    himmelblau = descent.summary(descent.race("himmelblau", steps=300), "himmelblau")
+    assert himmelblau.global_minimum[himmelblau.distance < 1e-3].all()  # four equally deep minima: all global
+    saddle = descent.summary(descent.race("saddle", steps=50), "saddle")
+    assert not saddle.global_minimum.any() and (saddle.nearest_minimum == -1).all()
     with pytest.raises(ValueError):
         descent.race("ravine", [{"optimizer": "lbfgs"}])
     with pytest.raises(ValueError):
