@@ -11,6 +11,7 @@ uses it on every chart (:func:`variant_colors`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import altair as alt
@@ -66,6 +67,14 @@ def _finite(df: pd.DataFrame, cols, positive: bool = False) -> pd.DataFrame:
             ok &= v > 0
         mask &= ok
     return df[mask]
+
+
+def _split_shape() -> alt.Shape:
+    """Training points as circles, validation points as triangles, with translated legend labels."""
+    labels = {"train": t("ax.data_train"), "val": t("ax.data_val")}
+    expr = " : ".join(f"datum.label == {json.dumps(k)} ? {json.dumps(v)}" for k, v in labels.items()) + " : datum.label"
+    return alt.Shape("split:N", title=t("ax.points"), legend=alt.Legend(labelExpr=expr),
+                     scale=alt.Scale(domain=list(labels), range=["circle", "triangle"]))
 
 
 def _y_scale(domain, log: bool) -> alt.Scale:
@@ -187,8 +196,7 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
         dots = alt.Chart(pts.assign(cls=pts["y"].astype(int).astype(str))).mark_point(
             filled=True, size=style.point, stroke="white", strokeWidth=0.5).encode(
             x="x1:Q", y="x2:Q", color=alt.Color("cls:N", scale=cscale, legend=None),
-            shape=alt.Shape("split:N", title=t("ax.points"), scale=alt.Scale(domain=["train", "val"],
-                                                                             range=["circle", "triangle"])))
+            shape=_split_shape())
     elif task == "regression":
         domain = value_domain or [float(pts["y"].min()), float(pts["y"].max())]
         heat = base.encode(color=alt.Color("p:Q", title=t("ax.prediction"),
@@ -202,8 +210,7 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
         cscale = alt.Scale(domain=[0, 1], range=CLASS_COLORS[:2])
         dots = alt.Chart(pts).mark_point(filled=True, size=style.point, stroke="white", strokeWidth=0.6).encode(
             x="x1:Q", y="x2:Q", color=alt.Color("y:N", title=t("ax.class"), scale=cscale),
-            shape=alt.Shape("split:N", title=t("ax.points"), scale=alt.Scale(domain=["train", "val"],
-                                                                             range=["circle", "triangle"])))
+            shape=_split_shape())
     dots = dots.encode(tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("x2:Q", format=".2f"),
                                 alt.Tooltip("y:Q", title=t("ax.value"), format=".3g"), "split:N"])
     chart = alt.layer(heat, dots, title=title or alt.Undefined).properties(height=style.height + 70)
@@ -217,8 +224,7 @@ def fit_chart(curve: pd.DataFrame, pts: pd.DataFrame, color: str, domain=None, s
     dots = alt.Chart(pts).mark_point(size=style.point, opacity=0.6, color="#555555").encode(
         x=alt.X("x1:Q", title=t("ax.x")),
         y=alt.Y("y:Q", title=t("ax.y"), scale=y_scale),
-        shape=alt.Shape("split:N", title=t("ax.points"), scale=alt.Scale(domain=["train", "val"],
-                                                                         range=["circle", "triangle"])),
+        shape=_split_shape(),
         tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("y:Q", format=".3f"), "split:N"])
     line = alt.Chart(_finite(curve, ["prediction"])).mark_line(color=color, strokeWidth=3).encode(
         x="x1:Q", y=alt.Y("prediction:Q", scale=y_scale),
