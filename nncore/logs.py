@@ -156,14 +156,16 @@ def to_csv(history: pd.DataFrame, layers: pd.DataFrame | None = None) -> str:
     empty cell.
     """
     wide = to_frame(history, layers)
-    out = wide.astype(object).where(wide.notna(), "")
-    for col in ("train_loss", "val_loss"):
-        values = wide[col].to_numpy(dtype=float)
-        out[col] = [_format_loss(v) for v in values]
+    out = wide.copy()
     counts = ["epoch", "step"] + [c for c in wide.columns if c.startswith(("units_", "distinct_units_"))]
-    for col in counts:  # whole numbers, written without a trailing ".0"
-        out[col] = ["" if not math.isfinite(v) else int(v) for v in wide[col].to_numpy(dtype=float)]
-    return out.to_csv(index=False, lineterminator="\n")
+    for col in counts:  # whole numbers, written without a trailing ".0"; missing ones as empty cells
+        v = wide[col].to_numpy(dtype=float)
+        ok = np.isfinite(v)
+        out[col] = pd.array(np.where(ok, v, 0).astype(np.int64), dtype="Int64")
+        out.loc[~ok, col] = pd.NA
+    for col in ("train_loss", "val_loss"):
+        out[col] = [_format_loss(v) for v in wide[col].to_numpy(dtype=float)]
+    return out.to_csv(index=False, lineterminator="\n", na_rep="")
 
 
 def write_log(path_or_buffer, history: pd.DataFrame, layers: pd.DataFrame | None = None) -> None:
@@ -217,10 +219,9 @@ def parse_log(path_or_buffer) -> ParsedLog:
     layer_values = {key: _column(rows, i, header[i]) for key, i in layer_cols.items()}
 
     fmt = _detect_format(names, mapping, values, layer_cols)
-    epochs = _epochs(values, len(rows), notes)
-    keep, mean_cols = _grouping(epochs, values, mapping, names, fmt, notes)
-    history = _history(epochs, values, keep, mean_cols, notes)
-    layers = _layers(epochs, layer_values, keep, history["epoch"].to_numpy()) if layer_cols else None
+    groups = _grouping(_epochs(values, len(rows), notes), values, mapping, fmt, notes)
+    history = _history(groups, values, notes)
+    layers = _layers(groups, layer_values) if layer_cols else None
     if len(history) < MIN_EPOCHS:
         raise LogError(f"only {len(history)} epoch with a training loss: a curve needs at least {MIN_EPOCHS}")
     used = {canon: header[i].strip() for canon, i in mapping.items()}
@@ -374,11 +375,12 @@ class _Cells:
 
 
 def _column(rows: list[list[str]], index: int, name: str) -> _Cells:
+    """One column as floats; Python's float() reads 'nan', 'inf', 'Infinity' and '1e-3' alike."""
     values = np.full(len(rows), np.nan)
     present = np.zeros(len(rows), dtype=bool)
     for r, row in enumerate(rows):
         cell = row[index].strip()
-        if cell == "":
+        if not cell:
             continue
         try:
             values[r] = float(cell)
@@ -431,50 +433,62 @@ def _epochs(values, n_rows: int, notes: list[str]) -> np.ndarray:
     return np.arange(n_rows, dtype=np.int64)
 
 
-def _grouping(epochs, values, mapping, names, fmt, notes):
-    """Which rows make each epoch, and which columns average their rows.
+@dataclass(frozen=True)
+class _Groups:
+    """Rows grouped by epoch: ``of_row`` numbers each row's epoch 0..G-1 in epoch order; ``keep`` the kept ones."""
 
-    Returns (keep, mean_cols): ``keep`` is the list of row-index arrays, one
-    per kept epoch, in epoch order; ``mean_cols`` the canonical columns whose
-    per-epoch value is the mean of the epoch's values (training metrics logged
-    per step in a Lightning log) rather than the last one.
-    """
-    order = np.argsort(epochs, kind="stable")
-    uniq, starts = np.unique(epochs[order], return_index=True)
-    groups = np.split(order, starts[1:])
-    mean_cols: set[str] = set()
-    if fmt == "lightning":
-        mean_cols = {c for c in ("train_loss", "train_acc") if c in mapping}
-    else:
-        repeated = [int(e) for e, g in zip(uniq, groups) if values["train_loss"].present[g].sum() > 1]
-        if repeated:
-            shown = ", ".join(map(str, repeated[:5])) + (", ..." if len(repeated) > 5 else "")
-            notes.append(f"{len(repeated)} epoch(s) appear on several rows ({shown}): kept the last row of each")
+    of_row: np.ndarray
+    epochs: np.ndarray  # the epoch of each group
+    keep: np.ndarray  # indices of the groups kept (those with a training-loss value)
+    mean_cols: frozenset[str]  # columns averaged over the group's rows (training metrics logged per step)
+
+    def last(self, col: _Cells) -> np.ndarray:
+        """Per kept group, the value of its last row where ``col`` is present (NaN if none)."""
+        rows = np.flatnonzero(col.present)
+        last = np.full(len(self.epochs), -1)
+        np.maximum.at(last, self.of_row[rows], rows)
+        last = last[self.keep]
+        return np.where(last >= 0, col.values[np.maximum(last, 0)], np.nan)
+
+    def mean(self, col: _Cells) -> np.ndarray:
+        """Per kept group, the mean of its present values (a NaN among them makes it NaN)."""
+        rows = np.flatnonzero(col.present)
+        g = self.of_row[rows]
+        total = np.bincount(g, weights=col.values[rows], minlength=len(self.epochs))
+        count = np.bincount(g, minlength=len(self.epochs)).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (total / np.where(count > 0, count, np.nan))[self.keep]
+
+
+def _grouping(epochs, values, mapping, fmt, notes) -> _Groups:
+    """Group rows by epoch; decide which epochs to keep and which columns to average (see the module doc)."""
+    uniq, of_row = np.unique(epochs, return_inverse=True)
     tl = values["train_loss"].present
-    keep = [g for g in groups if tl[g].any()]
-    dropped = len(groups) - len(keep)
-    if dropped:
-        notes.append(f"left out {dropped} epoch(s) without a training-loss value")
-    return keep, mean_cols
+    per_group = np.bincount(of_row[tl], minlength=len(uniq))
+    mean_cols: frozenset[str] = frozenset()
+    if fmt == "lightning":
+        mean_cols = frozenset(c for c in ("train_loss", "train_acc") if c in mapping)
+    else:
+        repeated = uniq[per_group > 1]
+        if repeated.size:
+            shown = ", ".join(map(str, repeated[:5].tolist())) + (", ..." if repeated.size > 5 else "")
+            notes.append(f"{repeated.size} epoch(s) appear on several rows ({shown}): kept the last row of each")
+    keep = np.flatnonzero(per_group > 0)
+    if keep.size < len(uniq):
+        notes.append(f"left out {len(uniq) - keep.size} epoch(s) without a training-loss value")
+    return _Groups(of_row=of_row, epochs=uniq, keep=keep, mean_cols=mean_cols)
 
 
-def _history(epochs, values, keep, mean_cols, notes) -> pd.DataFrame:
-    cols: dict[str, np.ndarray] = {"epoch": np.array([epochs[g[0]] for g in keep], dtype=np.int64)}
+def _history(groups: _Groups, values, notes) -> pd.DataFrame:
+    n = groups.keep.size
+    cols: dict[str, np.ndarray] = {"epoch": groups.epochs[groups.keep].astype(np.int64)}
     for canon in HISTORY_COLUMNS[1:]:
         if canon not in values:
-            cols[canon] = np.full(len(keep), np.nan)
-            continue
-        col = values[canon]
-        out = np.full(len(keep), np.nan)
-        for k, g in enumerate(keep):
-            rows = g[col.present[g]]
-            if rows.size == 0:
-                continue
-            if canon in mean_cols:
-                out[k] = float(np.mean(col.values[rows]))
-            else:
-                out[k] = float(col.values[rows[-1]])
-        cols[canon] = out
+            cols[canon] = np.full(n, np.nan)
+        elif canon in groups.mean_cols:
+            cols[canon] = groups.mean(values[canon])
+        else:
+            cols[canon] = groups.last(values[canon])
     for acc in ("train_acc", "val_acc"):
         finite = cols[acc][np.isfinite(cols[acc])]
         if finite.size and finite.max() > 1.0 and finite.max() <= 100.0 and finite.min() >= 0.0:
@@ -487,22 +501,17 @@ def _history(epochs, values, keep, mean_cols, notes) -> pd.DataFrame:
     return history
 
 
-def _layers(epochs, layer_values, keep, history_epochs) -> pd.DataFrame:
+def _layers(groups: _Groups, layer_values) -> pd.DataFrame:
     numbers = sorted({n for n, _ in layer_values})
     names = layer_names(len(numbers))
+    n = groups.keep.size
+    epochs = groups.epochs[groups.keep].astype(np.int64)
     parts = []
     for new, old in enumerate(numbers, start=1):
-        part = {"epoch": history_epochs, "layer": np.full(len(keep), new, dtype=np.int64),
-                "name": [names[new - 1]] * len(keep)}
+        part = {"epoch": epochs, "layer": np.full(n, new, dtype=np.int64), "name": [names[new - 1]] * n}
         for q in LAYER_QUANTITIES:
             col = layer_values.get((old, q))
-            out = np.full(len(keep), np.nan)
-            if col is not None:
-                for k, g in enumerate(keep):
-                    rows = g[col.present[g]]
-                    if rows.size:
-                        out[k] = float(col.values[rows[-1]])
-            part[q] = out
+            part[q] = groups.last(col) if col is not None else np.full(n, np.nan)
         parts.append(pd.DataFrame(part))
     layers = pd.concat(parts, ignore_index=True).sort_values(["epoch", "layer"], kind="stable")
     layers = layers.reset_index(drop=True)[LAYER_COLUMNS]
