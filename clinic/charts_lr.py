@@ -35,7 +35,7 @@ import pandas as pd
 from nncore import Config, train
 from nncore.training import EXPLOSION_FACTOR
 
-from .charts import NORMAL, Style, _finite, _y_scale
+from .charts import LAYER_METRICS, LAYER_SCHEME, NORMAL, Style, _finite, _y_scale
 from .i18n import t
 
 # -- scales ----------------------------------------------------------------------------------------
@@ -132,6 +132,37 @@ def gradient_profile_chart(layers: pd.DataFrame, epoch: int, color: str, domain=
     return style.finish(chart)
 
 
+def depth_layer_chart(layers: pd.DataFrame, metric: str, domain=None, style: Style = NORMAL,
+                      hidden_only: bool = False, title: str | None = None) -> alt.Chart:
+    """One line per layer of a per-layer metric against epochs, for deep networks.
+
+    Like :func:`clinic.charts.layer_chart`, but the layer's colour comes from
+    its number on a continuous scale with a compact gradient legend (first
+    layer dark, output bright): a list legend of eleven names does not fit a
+    narrow column, and the order of the layers is what the eye needs here.
+    """
+    title_key, log = LAYER_METRICS[metric]
+    df = layers if not hidden_only else layers[layers["name"] != "output"]
+    df = _finite(df[["epoch", "layer", "name", metric]], [metric], positive=log)
+    top = int(layers["layer"].max()) if len(layers) else 1
+    last_key = "vanishing.ax.output_short"
+    if hidden_only:
+        top, last_key = max(top - 1, 1), "vanishing.ax.last_hidden"
+    chart = alt.Chart(df, title=title or alt.Undefined).mark_line(strokeWidth=2).encode(
+        x=alt.X("epoch:Q", title=t("ax.epoch")),
+        y=alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log),
+                axis=alt.Axis(format="%") if metric in ("dead_frac", "saturated_frac") else alt.Undefined),
+        color=alt.Color("layer:Q", title=t("ax.layer"),
+                        scale=alt.Scale(scheme=LAYER_SCHEME, domain=[1, max(top, 2)]),
+                        legend=alt.Legend(values=sorted({1, top}), format="d", gradientLength=90, labelExpr=(
+                            f"datum.value == {top} ? '{t(last_key)}' : datum.label" if top > 1 else "datum.label"))),
+        detail="layer:N",
+        tooltip=[alt.Tooltip("epoch:Q", title=t("ax.epoch")), alt.Tooltip("name:N", title=t("ax.layer")),
+                 alt.Tooltip(f"{metric}:Q", title=t(title_key), format=".3g")],
+    ).properties(height=style.height)
+    return style.finish(chart)
+
+
 # -- learning rates ----------------------------------------------------------------------------------
 
 def schedule_frame(history: pd.DataFrame, variant: str) -> pd.DataFrame:
@@ -141,6 +172,25 @@ def schedule_frame(history: pd.DataFrame, variant: str) -> pd.DataFrame:
     """
     h = history[history["epoch"] > 0]
     return pd.DataFrame({"epoch": h["epoch"].to_numpy(), "lr": h["lr"].to_numpy(dtype=float), "variant": variant})
+
+
+def rate_chart(rates: pd.DataFrame, color: str, domain=None, style: Style = NORMAL, x_domain=None,
+               title: str | None = None) -> alt.Chart:
+    """One run's learning rate per epoch (a :func:`schedule_frame`) on a log axis, in the variant's colour.
+
+    The column's header names the variant, so there is no legend; ``domain``
+    lets a row of these share one scale, so a constant rate and a decaying
+    one can be compared across columns.
+    """
+    df = _finite(rates, ["lr"], positive=True)
+    x = alt.X("epoch:Q", title=t("ax.epoch"), scale=alt.Scale(domain=list(x_domain)) if x_domain else alt.Undefined)
+    chart = alt.Chart(df, title=title or alt.Undefined).mark_line(strokeWidth=2, color=color,
+                                                                  interpolate="step-after").encode(
+        x=x, y=alt.Y("lr:Q", title=t("ax.lr"), scale=_y_scale(domain, True)),
+        tooltip=[alt.Tooltip("epoch:Q", title=t("ax.epoch")),
+                 alt.Tooltip("lr:Q", title=t("ax.lr_linear"), format=".3g")],
+    ).properties(height=style.height)
+    return style.finish(chart)
 
 
 def divergence_facts(history: pd.DataFrame) -> dict:

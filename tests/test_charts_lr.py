@@ -232,3 +232,28 @@ def test_sweep_charts_have_log_axes_band_colours_and_translated_titles(real_swee
         assert c["encoding"]["y"]["scale"]["type"] == "log" and c["encoding"]["detail"]["field"] == "lr"
     finally:
         set_lang("en")
+
+
+def test_depth_layer_chart_colours_layers_by_number_with_a_compact_legend():
+    frame = layers_frame({1: [1e-6, 1e-7], 2: [1e-3, 1e-4], 3: [0.2, 0.1]})
+    d = spec(cl.depth_layer_chart(frame, "grad_norm", domain=[1e-8, 1.0]))
+    enc = d["encoding"]
+    assert enc["y"]["scale"]["type"] == "log" and enc["y"]["scale"]["domain"] == [1e-8, 1.0]
+    assert enc["color"]["field"] == "layer" and enc["color"]["type"] == "quantitative"
+    assert enc["color"]["legend"]["values"] == [1, 3] and "out" in enc["color"]["legend"]["labelExpr"]
+    assert enc["detail"]["field"] == "layer"  # one line per layer
+    assert all(v["epoch"] > 0 for v in values(d))  # epoch 0 has no gradient: nothing drawn for it
+    hidden = spec(cl.depth_layer_chart(frame.assign(saturated_frac=0.1), "saturated_frac", hidden_only=True))
+    assert {v["layer"] for v in values(hidden)} == {1, 2}
+    assert hidden["encoding"]["color"]["legend"]["values"] == [1, 2]
+    assert hidden["encoding"]["y"]["axis"]["format"] == "%"
+
+
+def test_rate_chart_draws_one_runs_rates_on_a_shared_log_scale_without_a_legend():
+    h = history([1.0, 0.8, 0.7, 0.65], lrs=[0.2, 0.2, 0.1, 0.05])
+    d = spec(cl.rate_chart(cl.schedule_frame(h, "step"), "#0072B2", domain=[1e-3, 1.0], x_domain=[0, 3]))
+    assert d["mark"]["color"] == "#0072B2" and d["mark"]["interpolate"] == "step-after"
+    y = d["encoding"]["y"]
+    assert y["scale"]["type"] == "log" and y["scale"]["domain"] == [1e-3, 1.0] and "log" in y["title"]
+    assert "color" not in d["encoding"]
+    assert [v["lr"] for v in values(d)] == [0.2, 0.1, 0.05]
