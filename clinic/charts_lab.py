@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 
 import altair as alt
-from altair.utils.data import to_values
 import numpy as np
 import pandas as pd
 
@@ -47,36 +46,39 @@ def fit(chart):
 
 
 def spec(chart) -> dict:
-    """The Vega-Lite spec of ``chart`` with its data inlined: what a page caches and draws with :func:`draw`.
+    """The Vega-Lite spec of ``chart`` with its data attached: what a page caches and draws with :func:`draw`.
 
     Why: building an Altair chart and converting it (Altair validates every
     object against the Vega-Lite schema) costs 20-100 ms per chart, so a
     page of ten charts cannot rerun in 0.2 s.  A page therefore caches the
     spec, keyed by the small arguments that determine it (names, numbers,
     language, presenter mode), and a rerun that changes nothing costs a
-    lookup.  Data frames are inlined here as sanitised records (NaN becomes
-    null) instead of going through Altair's *global* data transformer,
-    which Streamlit swaps in and out while other sessions draw their charts.
-    The chart is consumed: its data attributes are replaced.  Validation is
-    skipped here; the builders' tests validate every spec.
+    lookup.  Each data frame becomes a named dataset of JSON-safe records
+    (NaN and infinities become null), attached after the conversion: this
+    bypasses Altair's *global* data transformer, which Streamlit swaps in and
+    out while other sessions draw their charts, and spares Altair a deep copy
+    of every record.  The chart is consumed (its data attributes are
+    replaced).  Validation is skipped here; the builders' tests validate every spec.
     """
+    datasets: dict[str, list[dict]] = {}
     todo = [chart]
     while todo:
         c = todo.pop()
         data = getattr(c, "data", alt.Undefined)
         if isinstance(data, pd.DataFrame):
-            c.data = {"values": _records(data)}
+            name = f"d{len(datasets)}"
+            datasets[name] = _records(data)
+            c.data = alt.NamedData(name=name)
         todo.extend(getattr(c, "layer", None) or [])
-    return chart.to_dict(validate=False)
+    out = chart.to_dict(validate=False)
+    out["datasets"] = {**out.get("datasets", {}), **datasets}
+    return out
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-safe dicts, floats cut to 6 significant digits (a chart's data can be a third of the size)."""
-    df = df.copy()
-    for c in df.columns:
-        if df[c].dtype.kind == "f":
-            df[c] = [float(f"{v:.6g}") for v in df[c].to_numpy()]
-    return to_values(df)["values"]
+    """Rows as dicts of plain Python values; NaN and infinities become None (JSON has no NaN)."""
+    clean = df.replace([np.inf, -np.inf], np.nan).astype(object)
+    return clean.where(clean.notna(), None).to_dict("records")
 
 
 def draw(where, chart_spec: dict) -> None:
@@ -493,7 +495,8 @@ def slice_chart(frame: pd.DataFrame, a_title: str, b_title: str, style: Style = 
         y=alt.Y("b0:Q", title=b_title, scale=y_scale), y2="b1:Q",
         color=alt.Color("loss:Q", title=t("ax.loss_log") if log else t("ax.loss"),
                         scale=alt.Scale(type="log" if log else "linear", scheme=SLICE_SCHEME),
-                        legend=alt.Legend(orient="right")),
+                        legend=alt.Legend(orient="right", direction="vertical", format=".2g",
+                                          gradientLength=plot_height(style, 1.4), titleOrient="top")),
         tooltip=tip)
     trained = df[df.trained].assign(what=t("landscape.ax.trained"))
     mark = alt.Chart(trained).mark_point(shape="cross", size=style.point * 10, filled=True, color="#D55E00",

@@ -45,15 +45,18 @@ def test_spec_inlines_data_without_the_global_transformer_and_drops_nan():
         raise AssertionError("the global data transformer was used")
 
     alt.data_transformers.register("boom", boom)
-    frame = pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [1.0, np.nan, 1 / 3]})
+    frame = pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [1.0, np.nan, np.inf], "n": np.arange(3), "ok": [True, False, True]})
     chart = alt.layer(alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q"),
                       alt.Chart(frame).mark_point().encode(x="x:Q", y="y:Q"))
     with alt.data_transformers.enable("boom"):
         d = charts_lab.spec(chart)
     json.dumps(d, allow_nan=False)
     rows = values(d)[0]
-    assert rows[1]["y"] is None  # NaN cannot travel as JSON
-    assert rows[2]["y"] == 0.333333  # cut to 6 significant digits
+    assert rows[1]["y"] is None and rows[2]["y"] is None  # JSON has no NaN or infinity
+    assert rows[0] == {"x": 0.0, "y": 1.0, "n": 0, "ok": True}
+    assert [type(v) for v in rows[0].values()] == [float, float, int, bool]
+    refs = [part["data"]["name"] for part in [d] + d["layer"] if "data" in part]
+    assert refs and all(name in d["datasets"] for name in refs)
 
 
 def test_fit_sets_the_width_only():
