@@ -98,6 +98,14 @@ def test_overfitting_needs_the_training_loss_still_falling():
     assert "overfitting" not in alarms(history(rising_train, val_loss))
 
 
+def test_validation_logged_every_few_epochs():
+    for code in ("overfitting", "underfitting", None):
+        train_loss, val_loss = CURVES[code]
+        sparse = np.where(T % 5 == 4, val_loss, np.nan)  # validation every 5th epoch, not the last one
+        sparse[-1] = np.nan
+        assert alarms(history(train_loss, sparse)) == ([code] if code else []), code
+
+
 def test_oscillation_that_a_decayed_learning_rate_calms_is_not_unstable():
     amp = 0.15 * np.exp(-T / 20)
     tl = 0.1 + 0.6 * np.exp(-T / 5) + amp * (T % 4 == 0)
@@ -416,14 +424,16 @@ def test_cli_prints_findings_and_json(tmp_path):
     assert {s["code"] for s in data["skipped"]} >= {"dying_relu", "vanishing_gradients"}
 
 
-def test_cli_exit_code_2_with_one_line_message(tmp_path):
+def test_cli_exit_code_2_with_one_line_message(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("epoch;accuracy\n0;0.5\n")
-    for target in (bad, tmp_path / "missing.csv"):
-        out = cli(target)
-        assert out.returncode == 2 and out.stdout == ""
-        assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
-        assert out.stderr.startswith("nncore.doctor: cannot read")
+    out = cli(bad)
+    assert out.returncode == 2 and out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("nncore.doctor: cannot read") and "no training-loss column" in out.stderr
+    assert D.main([str(tmp_path / "missing.csv")]) == 2  # the same entry point, in process
+    err = capsys.readouterr().err
+    assert "no such file" in err and len(err.strip().splitlines()) == 1
 
 
 # -- real runs --------------------------------------------------------------------------------------
@@ -448,3 +458,67 @@ def test_real_runs(name):
     assert set(expected) <= set(got) and (expected or got == [])
     if expected:
         assert diagnose(run.history, run.layers)[0].code in expected + ["underfitting"]
+
+
+# -- other frameworks' conventions, written from our own runs ------------------------------------
+
+def run_as_keras(run) -> str:
+    """Keras' CSVLogger: a row after each epoch (counted from 0), 'epoch' then the sorted metric names."""
+    h = run.history.iloc[1:]  # Keras never logs the untrained network
+    cols = {"loss": h.train_loss, "val_loss": h.val_loss, "accuracy": h.train_acc, "val_accuracy": h.val_acc}
+    names = sorted(c for c in cols if cols[c].notna().any())
+    lines = [",".join(["epoch"] + names)]
+    for i in range(len(h)):
+        lines.append(",".join([str(i)] + [str(float(cols[c].iloc[i])) for c in names]))
+    return "\n".join(lines) + "\n"
+
+
+def run_as_lightning(run, steps=2) -> str:
+    """Lightning's CSVLogger: step rows of train_loss, then a validation row, per epoch, blanks elsewhere."""
+    h = run.history.iloc[1:]
+    lines, step = ["train_loss,epoch,step,val_loss,val_acc"], 0
+    for i, row in enumerate(h.itertuples()):
+        for k in range(steps):  # two logged steps per epoch whose mean is the epoch's loss
+            step += 5
+            lines.append(f"{float(row.train_loss) * (1.1 if k == 0 else 0.9)},{i},{step},,")
+        lines.append(f",{i},{step},{float(row.val_loss)},{float(row.val_acc)}")
+    return "\n".join(lines) + "\n"
+
+
+CONVENTION_RUNS = {
+    "overfitting": (Config(dataset="moons", n_samples=300, noise=0.4, val_fraction=0.5, hidden=(32, 32, 32), init="he",
+                           lr=0.01, batch_size=5000, epochs=300), "overfitting"),
+    "diverged": (Config(hidden=(16, 16), activation="linear", init="he", optimizer="sgd", lr=1.0, batch_size=5000,
+                        epochs=50),
+                 "diverged"),  # explodes at epoch 4, as a Keras run with TerminateOnNaN would stop
+    "healthy": (REAL["healthy"][0], None),
+}
+
+
+@pytest.mark.parametrize("name", list(CONVENTION_RUNS))
+@pytest.mark.parametrize("writer", [run_as_keras, run_as_lightning])
+def test_keras_and_lightning_logs_of_our_runs(name, writer):
+    cfg, code = CONVENTION_RUNS[name]
+    run = train(cfg)
+    parsed = from_text(writer(run))
+    assert parsed.format == ("keras" if writer is run_as_keras else "lightning")
+    assert len(parsed.history) == len(run.history) - 1 and parsed.layers is None
+    allowed = {code, "loss_rising"} if code == "diverged" else {code}  # a blow-up is also a rise
+    for got in (alarms(parsed.history), alarms(run.history, run.layers)):  # the log, and our telemetry
+        assert (code in got and set(got) <= allowed) if code else got == []
+
+
+# -- the pathology pages' scenarios -----------------------------------------------------------------
+
+scenarios = pytest.importorskip("nncore.scenarios")
+
+
+@pytest.mark.parametrize("name", list(scenarios.SCENARIOS))
+def test_each_scenario_problem_raises_its_symptom_and_no_fix_does(name):
+    sc = scenarios.SCENARIOS[name]
+    run = train(sc.problem)
+    report = examine(run.history, run.layers)
+    assert sc.symptom in [f.code for f in report.alarms], report.findings
+    for fix, cfg in sc.fixes.items():
+        run = train(cfg)
+        assert sc.symptom not in alarms(run.history, run.layers), fix
