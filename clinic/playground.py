@@ -346,6 +346,11 @@ def _round_sig(x: np.ndarray, digits: int) -> np.ndarray:
     return np.round(x * factor) / factor
 
 
+def shown_epoch(run: Run, view: int) -> int:
+    """The snapshot epoch drawn when the scrubber says ``view``: the last snapshot at or before it."""
+    return int(max([e for e in run.snapshot_epochs if e <= view] or run.snapshot_epochs[:1]))
+
+
 def links_total(run: Run) -> int:
     """How many weights the network has (the picture draws at most MAX_LINKS of them)."""
     return int(sum(W.size for W in run.network.weights))

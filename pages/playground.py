@@ -1,0 +1,254 @@
+"""Playground: TensorFlow Playground's network lab, with what its users keep asking for, and the doctor watching.
+
+Data (built-in sets or the learner's own CSV), input features, any network
+nncore can train, every optimizer and schedule; the network drawn node by node,
+the decision boundary and the curves scrubbed through training; the doctor's
+verdict; weights and telemetry to download.  Every control is in the URL.  The
+computing lives in clinic.playground (pure) and nncore.userdata (the upload
+parser); this file lays it out.
+"""
+
+import hashlib
+
+import streamlit as st
+
+import nncore
+from clinic import charts, charts_playground, controls, frames, layout, pathology, runner, verdicts
+from clinic import playground as pg
+from clinic.i18n import t
+from clinic.pages import BY_KEY, available
+from nncore import Config, Run, doctor, userdata
+
+PAGE = pg.PAGE
+UPLOAD_KEY = f"{PAGE}.upload"
+NET_WIDTH = 560  # px the network chart is expected to get (half a wide page): thumbnails come out square
+BOUNDARY_HEIGHT = {False: 430, True: 560}  # normal, presenter: about square in half a page
+UPLOAD_MB = max(1, userdata.MAX_BYTES // 1_000_000)
+
+
+# -- controls that hide when they do not matter, and stay in the link --------------------------------------
+def keep(control: controls.Control):
+    """Keep a hidden control's value (and its URL parameter) without drawing it.
+
+    A control that does not affect this run (momentum's mu under Adam) is
+    not drawn, but its value stays in the session and in the link, so
+    switching back restores it and a share link loses nothing.  A bad URL
+    value still gets its notice.
+    """
+    key = f"{PAGE}.{control.name}"
+    st.session_state.setdefault(controls.REGISTRY_KEY, {})[key] = control
+    if key in st.session_state:
+        value = control.coerce(st.session_state[key])
+    else:
+        parsed = control.parse(st.query_params.get(control.name))
+        value = parsed.value
+        if parsed.notice:
+            controls.run_state().notices.append(parsed.notice)
+    st.session_state[key] = value
+    controls.remember(control, value)
+    return value
+
+
+def draw(group, where, values: dict, task, n_inputs: int) -> None:
+    for control in group:
+        if pg.relevant(control.name, values, task, n_inputs):
+            values.update(controls.render([control], PAGE, where))
+        else:
+            values[control.name] = keep(control)
+
+
+def _bump_seed() -> None:
+    key = f"{PAGE}.seed"
+    st.session_state[key] = (int(st.session_state.get(key, 0)) + 1) % 1000
+
+
+# -- the learner's file ---------------------------------------------------------------------------------------
+@st.cache_data(max_entries=32, show_spinner=False)
+def _parse(digest: str, _raw: bytes):
+    """(UserData, None) or (None, (code, facts)); keyed by the file's hash (the bytes are not hashed again)."""
+    try:
+        return userdata.parse(_raw), None
+    except userdata.UploadError as e:
+        return None, (e.code, e.facts)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _train_upload(digest: str, config_json: str, scale: bool, _raw: bytes) -> Run:
+    data = userdata.parse(_raw)
+    cfg = Config.from_json(config_json)
+    return nncore.train(cfg, data=userdata.training_data(data, cfg, scale))
+
+
+def upload_box(where):
+    """The uploader; returns (data or None, raw bytes or None, digest or None) and says what is wrong with a file."""
+    where.caption(t("playground.upload.formats", rows=userdata.MAX_ROWS, mb=UPLOAD_MB,
+                    classes=userdata.MAX_CLASSES, min_rows=userdata.MIN_ROWS))
+    file = where.file_uploader(t("playground.upload.widget"), type=["csv", "txt"], key=UPLOAD_KEY,
+                               max_upload_size=UPLOAD_MB)
+    if file is None:
+        st.info(t("playground.upload.none"), icon="📄")
+        return None, None, None
+    if isinstance(file.size, int) and file.size > userdata.MAX_BYTES:  # refused unread
+        st.error(t("playground.err.too_big", limit_mb=UPLOAD_MB), icon="🚫")
+        return None, None, None
+    raw = file.getvalue()
+    digest = hashlib.sha256(raw).hexdigest()
+    data, error = _parse(digest, raw)
+    if error is not None:
+        code, facts = error
+        st.error(t("playground.upload.bad", name=file.name) + " "
+                 + t(f"playground.err.{code}", **{"limit_mb": UPLOAD_MB, **facts}), icon="🚫")
+        return None, None, None
+    return data, raw, digest
+
+
+def describe_upload(data: userdata.UserData) -> None:
+    kind = {"binary": "playground.upload.kind_binary", "multiclass": "playground.upload.kind_multi",
+            "regression": "playground.upload.kind_regression"}[data.task]
+    st.success(t("playground.upload.ok", rows=data.n, columns=", ".join(data.columns), target=data.target,
+                 kind=t(kind, classes=data.n_classes)), icon="📄")
+    if data.classes:
+        st.dataframe(charts_playground.class_table(data.classes, data.counts), hide_index=True)
+
+
+# -- the doctor, keyed by what determines the run (an upload's config alone does not) ----------------------------
+@st.cache_data(max_entries=64, show_spinner=False)
+def _findings(key: str, _run: Run):
+    return doctor.diagnose(_run.history, _run.layers)
+
+
+def verdict(col, run: Run, run_key: str, uploaded: bool) -> None:
+    if not uploaded:
+        verdicts.show(col, run, current_page=PAGE)
+        return
+    # verdicts.show caches findings by config alone; two files with one config would share them.
+    found = _findings(run_key, run)
+    box = col.container(border=True)
+    box.markdown(f"**🩺 {t('verdict.title')}**")
+    alarms = [f for f in found if f.alarm]
+    if not alarms:
+        box.success(t("verdict.healthy"), icon="✅")
+    for f in alarms:
+        (box.error if f.severity == "error" else box.warning)(
+            f"**{verdicts.title(f)}** — {verdicts.evidence(f)}", icon=verdicts.ICONS[f.severity])
+        box.markdown("\n".join(f"- {x}" for x in verdicts.fixes(f)))
+        page = BY_KEY.get(f.page)
+        if page is not None and page in available():
+            box.page_link(page.file, label=t("verdict.see_page", page=t(f"page.{f.page}")), icon=page.icon)
+    for f in found:
+        if not f.alarm:
+            box.caption(f"{verdicts.ICONS['info']} {verdicts.title(f)} — {verdicts.evidence(f)}")
+
+
+# -- the page -------------------------------------------------------------------------------------------------------
+layout.header(PAGE)
+cols = layout.controls_area(5)
+heads = ["playground.group.data", "playground.group.features", "playground.group.network",
+         "playground.group.init", "playground.group.training"]
+for col, head in zip(cols, heads):
+    col.markdown(f"**{t(head)}**")
+
+values: dict = {}
+draw(pg.DATA_CONTROLS[:1], cols[0], values, None, 2)
+upload = raw = digest = None
+if values["data"] == "upload":
+    upload, raw, digest = upload_box(cols[0])
+task = pg.task_of(values["data"], upload)
+n_in = pg.n_inputs_of(values["data"], upload)
+draw(pg.DATA_CONTROLS[1:], cols[0], values, task, n_in)
+cols[0].button("🎲 " + t("playground.regenerate"), key=f"{PAGE}.regenerate", on_click=_bump_seed,
+               help=t("playground.regenerate_help"))
+draw(pg.FEATURE_CONTROLS, cols[1], values, task, n_in)
+draw(pg.NETWORK_CONTROLS, cols[2], values, task, n_in)
+draw(pg.INIT_CONTROLS, cols[3], values, task, n_in)
+draw(pg.TRAINING_CONTROLS, cols[4], values, task, n_in)
+
+if upload is not None:
+    describe_upload(upload)
+if values["data"] == "upload":
+    st.caption("🔗 " + t("playground.upload.not_in_link"))
+
+config = None
+if values["data"] != "upload" or upload is not None:
+    try:
+        config = pg.build_config(values, upload)
+    except ValueError:
+        st.warning(t("playground.no_features"), icon="☝️")
+
+result = None
+if config is not None:
+    if upload is None:
+        run_key = config.to_json()
+        result = runner.train_all({"run": config}, {"run": t("page.playground")})["run"]
+    else:
+        run_key = f"upload:{digest}:{values['scale']}:{config.to_json()}"
+        estimate = nncore.estimate_seconds(config)
+        if estimate > runner.PAGE_SECONDS:
+            result = runner.Refused(t("status.budget", seconds=estimate, limit=runner.PAGE_SECONDS))
+        else:
+            with st.spinner(t("status.training", name=t("page.playground"), i=1, n=1)):
+                try:
+                    result = _train_upload(digest, config.to_json(), bool(values["scale"]), raw)
+                except nncore.BudgetError:
+                    result = runner.Refused(t("status.budget", seconds=estimate, limit=runner.PAGE_SECONDS))
+
+if result is None:
+    keep(pathology.epoch_control(config or pg.build_config({})))
+elif layout.summary(st, result):
+    run: Run = result
+    style = layout.style()
+    view = controls.render([pathology.epoch_control(config)], PAGE)["view"]
+    shown = pg.shown_epoch(run, view)
+    one_d = run.data[0].shape[1] == 1
+    box = frames.bounds(run)
+
+    net_col, out_col = st.columns(2)
+
+    def network():
+        pic = pg.network_picture(run, shown, box, width=NET_WIDTH)
+        return charts_playground.network_chart(pic, style=style, one_d=one_d,
+                                               title=t("playground.chart.network", epoch=shown))
+
+    layout.chart(net_col, network, key=f"pg.net|{run_key}|{shown}|{NET_WIDTH}")
+    net_col.caption(t("playground.net.caption"))
+    n_links = pg.links_total(run)
+    if n_links > pg.MAX_LINKS:
+        net_col.caption(t("playground.net.capped", shown=pg.MAX_LINKS, total=n_links))
+
+    if one_d:
+        layout.chart(out_col, lambda: charts.fit_chart(
+            frames.fitted_curve(run, shown), frames.points(run), charts.OKABE_ITO[1], style=style,
+            domain=frames.shared_domain([frames.points(run)], "y"), title=t("playground.chart.fit", epoch=shown)),
+            key=f"pg.fit|{run_key}|{shown}")
+    else:
+        layout.chart(out_col, lambda: charts.boundary_chart(
+            frames.boundary_grid(run, shown, box=box), frames.points(run), style=style, task=config.task,
+            title=t("playground.chart.boundary" if config.task != "regression" else "playground.chart.surface",
+                    epoch=shown)).properties(height=BOUNDARY_HEIGHT[layout.is_presenter()]),
+            key=f"pg.boundary|{run_key}|{shown}")
+
+    curve_cols = st.columns(3)
+    layout.chart(curve_cols[0], lambda: charts_playground.curves_chart(
+        run.history, "loss", shown, style=style, log=True, x_max=config.epochs,
+        title=t("playground.chart.loss")), key=f"pg.loss|{run_key}|{shown}")
+    if config.task != "regression":
+        layout.chart(curve_cols[1], lambda: charts_playground.curves_chart(
+            run.history, "acc", shown, style=style, x_max=config.epochs,
+            title=t("playground.chart.acc")), key=f"pg.acc|{run_key}|{shown}")
+    else:
+        curve_cols[1].info(t("playground.no_accuracy"))
+    verdict(curve_cols[2], run, run_key, upload is not None)
+
+    info = pg.upload_info(upload, bool(values["scale"])) if upload is not None else None
+    dl = st.columns(3)
+    dl[0].download_button("⬇️ " + t("playground.download.weights"), data=lambda: pg.weights_json(run, info),
+                          file_name="playground-weights.json", mime="application/json",
+                          key=f"{PAGE}.dl.weights", on_click="ignore")
+    dl[1].download_button("⬇️ " + t("download.csv"), data=lambda: doctor.to_csv(run.history, run.layers),
+                          file_name="playground-telemetry.csv", mime="text/csv", key=f"{PAGE}.dl.csv",
+                          on_click="ignore")
+    dl[2].caption(t("playground.download.help"))
+else:
+    keep(pathology.epoch_control(config))
+
+layout.note("playground.note")
