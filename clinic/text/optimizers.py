@@ -198,10 +198,10 @@ TEXT = {
     "optimizers.net.constant": ("Constant rate", "Hệ số học cố định"),
     "optimizers.net.decayed": ("With learning-rate decay ({schedule})", "Có giảm dần hệ số học ({schedule})"),
     "optimizers.net.setup": (
-        "Each of the 12 runs trains the same network (2 inputs → 8 → 8 → 1, ReLU, mini-batches of 16) on the same "
+        "Each of the 12 runs trains the same network (2 inputs → 8 → 8 → 1, ReLU, mini-batches of 32) on the same "
         "data from the same initial weights; only the update rule and its rate differ. The decayed runs halve "
         "their rate every {every} epochs (step), or decay as smoothly to the same pace (exponential, 1/t).",
-        "Mỗi lần trong 12 lần chạy huấn luyện cùng một mạng (2 đầu vào → 8 → 8 → 1, ReLU, mini-batch 16 mẫu) "
+        "Mỗi lần trong 12 lần chạy huấn luyện cùng một mạng (2 đầu vào → 8 → 8 → 1, ReLU, mini-batch 32 mẫu) "
         "trên cùng dữ liệu, từ cùng trọng số khởi tạo; chỉ khác quy tắc cập nhật và hệ số học. Các lần chạy có "
         "giảm hệ số học thì giảm một nửa sau mỗi {every} epoch (step), hoặc giảm mượt với cùng nhịp "
         "(exponential, 1/t)."),
