@@ -127,3 +127,17 @@ def test_regression_and_multiclass_sets_have_their_flat_models():
     assert flat >= 0
     names = {c.name for c in page_controls(at, NS).values()}
     assert {"ds", "layer", "row", "col"} <= names
+
+
+def test_the_marked_trained_value_sits_at_the_trained_loss():
+    import pyarrow as pa
+
+    from nncore import Config, train
+
+    at = open_page(PAGE)
+    chart = charts(at)[0]
+    datasets = [pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in chart.proto.datasets]
+    marked = [rows[0] for rows in datasets if len(rows) == 1]
+    run = train(Config(dataset="curve", hidden=(10,), activation="tanh", epochs=200, seed=0, snapshots=1))
+    assert marked and marked[0]["value"] == pytest.approx(float(run.network.weights[0][0, 5]), rel=1e-6)
+    assert marked[0]["loss"] == pytest.approx(run.history.train_loss.iloc[-1], rel=1e-5)  # float64 sweep, float32 run
