@@ -13,6 +13,10 @@ failed or timed-out sessions) and the server's memory (RSS now and its peak).
 With ``--vary`` each session moves its slider to a different value, so the
 changes miss the cache (the worst case); without it every session asks for the
 same change, as a class following a lecturer does.
+
+``--warm --url http://replica:8501`` instead visits every page once with its
+defaults and exits: run it against each replica after it starts, so the first
+students of a lecture hit warm caches.
 """
 
 from __future__ import annotations
@@ -112,7 +116,27 @@ def pct(values, q):
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
+async def warm(url: str) -> int:
+    from clinic.pages import available
+
+    ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
+    failed = 0
+    for info in available():
+        results: list = []
+        t0 = time.perf_counter()
+        await one_session(ws_url, "" if info.key == "home" else info.key, 0, False, results)
+        r = results[0]
+        bad = r["error"] or r["exceptions"]
+        failed += bool(bad)
+        print(f"{info.key:16} {time.perf_counter() - t0:6.2f} s {'FAILED ' + str(bad) if bad else 'warm'}")
+    return 1 if failed else 0
+
+
 async def run(args) -> int:
+    if args.warm:
+        if not args.url:
+            raise SystemExit("--warm needs --url of a running server")
+        return await warm(args.url)
     proc = None
     url = args.url
     if url is None:
@@ -158,6 +182,7 @@ def main(argv=None) -> int:
     ap.add_argument("--page", default="overfitting")
     ap.add_argument("--vary", action="store_true")
     ap.add_argument("--url")
+    ap.add_argument("--warm", action="store_true", help="visit every page once (needs --url) and exit")
     return asyncio.run(run(ap.parse_args(argv)))
 
 

@@ -125,10 +125,10 @@ def summary(col, run: Run | Refused) -> bool:
     return True
 
 
-SPEC_CACHE_ENTRIES = 600  # Vega-Lite specs: ~5-150 kB each
+SPEC_CACHE_ENTRIES = 2000  # Vega-Lite specs: ~5-60 kB each; bounded by size too
 
 
-@st.cache_data(max_entries=SPEC_CACHE_ENTRIES, show_spinner=False)
+@st.cache_data(max_entries=SPEC_CACHE_ENTRIES, max_size="60MB", show_spinner=False)
 def _spec(key: str, _build) -> dict:
     # Altair's object model (validation, deep copies) costs 10-60 ms per chart;
     # the finished spec is a plain dict, cheap to reuse on every rerun.

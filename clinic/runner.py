@@ -23,10 +23,15 @@ from .i18n import t
 # rerun may spend training, all variants together; each variant gets its share.
 # With the estimate ~1.5x pessimistic, a rerun's worst case stays under ~3 s.
 PAGE_SECONDS = 3.0
-CACHE_ENTRIES = 300  # ~100-300 kB per run: a few tens of MB at most
+# Caches are bounded by their pickled size as well as by count (LRU either way):
+# a run pickles to 50-600 kB, so 120 MB holds a few hundred of them -- every
+# page's defaults and the recent changes of a whole class -- within the memory
+# of a hosted server (README, "Deployment").
+CACHE_ENTRIES = 500
+CACHE_SIZE = "120MB"
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@st.cache_data(max_entries=CACHE_ENTRIES, max_size=CACHE_SIZE, show_spinner=False)
 def _train(config_json: str) -> Run:
     # The page's own budget was checked before the call; nncore's default
     # budget stays in force as a backstop.
@@ -65,7 +70,7 @@ def train_all(configs: dict[str, Config], labels: dict[str, str] | None = None,
     return runs
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES * 4, show_spinner=False)
+@st.cache_data(max_entries=CACHE_ENTRIES * 4, max_size="40MB", show_spinner=False)
 def _grid(config_json: str, epoch: int, box: tuple) -> pd.DataFrame:
     return frames.boundary_grid(_train(config_json), epoch, box=box)
 

@@ -42,7 +42,7 @@ def fixes(f: doctor.Finding) -> list[str]:
     return out
 
 
-@st.cache_data(max_entries=600, show_spinner=False)
+@st.cache_data(max_entries=2000, max_size="10MB", show_spinner=False)
 def _diagnose(key: str, _run: Run) -> list[doctor.Finding]:
     return doctor.diagnose(_run.history, _run.layers)
 
