@@ -40,7 +40,8 @@ from .i18n import t
 
 # -- scales ----------------------------------------------------------------------------------------
 
-DECADES_FACTOR = 30.0  # a row whose values span more than this factor is drawn on a log axis
+DECADES_FACTOR = 30.0
+FEW_EPOCHS = 30  # a layer chart of at most this many epochs marks every epoch with a dot  # a row whose values span more than this factor is drawn on a log axis
 
 
 def spans_decades(frames, columns, factor: float = DECADES_FACTOR) -> bool:
@@ -133,13 +134,17 @@ def gradient_profile_chart(layers: pd.DataFrame, epoch: int, color: str, domain=
 
 
 def depth_layer_chart(layers: pd.DataFrame, metric: str, domain=None, style: Style = NORMAL,
-                      hidden_only: bool = False, title: str | None = None) -> alt.Chart:
-    """One line per layer of a per-layer metric against epochs, for deep networks.
+                      hidden_only: bool = False, title: str | None = None, x_domain=None,
+                      reference: tuple[float, str] | None = None) -> alt.Chart | alt.LayerChart:
+    """One line per layer of a per-layer metric against epochs, coloured by the layer's number.
 
     Like :func:`clinic.charts.layer_chart`, but the layer's colour comes from
     its number on a continuous scale with a compact gradient legend (first
     layer dark, output bright): a list legend of eleven names does not fit a
     narrow column, and the order of the layers is what the eye needs here.
+    Runs of few epochs (a diverged run stops after one) get a dot per epoch,
+    since a single value draws no line.  ``reference`` = (value, label) adds
+    a dashed horizontal line, e.g. the update ratio cs231n calls healthy.
     """
     title_key, log = LAYER_METRICS[metric]
     df = layers if not hidden_only else layers[layers["name"] != "output"]
@@ -148,18 +153,27 @@ def depth_layer_chart(layers: pd.DataFrame, metric: str, domain=None, style: Sty
     last_key = "vanishing.ax.output_short"
     if hidden_only:
         top, last_key = max(top - 1, 1), "vanishing.ax.last_hidden"
-    chart = alt.Chart(df, title=title or alt.Undefined).mark_line(strokeWidth=2).encode(
-        x=alt.X("epoch:Q", title=t("ax.epoch")),
-        y=alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log),
-                axis=alt.Axis(format="%") if metric in ("dead_frac", "saturated_frac") else alt.Undefined),
+    few = df["epoch"].nunique() <= FEW_EPOCHS
+    y = alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log),
+              axis=alt.Axis(format="%") if metric in ("dead_frac", "saturated_frac") else alt.Undefined)
+    x = alt.X("epoch:Q", title=t("ax.epoch"), scale=alt.Scale(domain=list(x_domain)) if x_domain else alt.Undefined)
+    lines = alt.Chart(df).mark_line(strokeWidth=2, point=few).encode(
+        x=x, y=y,
         color=alt.Color("layer:Q", title=t("ax.layer"),
                         scale=alt.Scale(scheme=LAYER_SCHEME, domain=[1, max(top, 2)]),
                         legend=alt.Legend(values=sorted({1, top}), format="d", gradientLength=90, labelExpr=(
                             f"datum.value == {top} ? '{t(last_key)}' : datum.label" if top > 1 else "datum.label"))),
         detail="layer:N",
         tooltip=[alt.Tooltip("epoch:Q", title=t("ax.epoch")), alt.Tooltip("name:N", title=t("ax.layer")),
-                 alt.Tooltip(f"{metric}:Q", title=t(title_key), format=".3g")],
-    ).properties(height=style.height)
+                 alt.Tooltip(f"{metric}:Q", title=t(title_key), format=".3g")])
+    if reference is None:
+        lines = lines.properties(height=style.height)
+        return style.finish(lines.properties(title=title) if title else lines)
+    ref = pd.DataFrame({"value": [reference[0]], "what": [reference[1]]})
+    rule = alt.Chart(ref).mark_rule(color="#555555", strokeDash=[4, 4]).encode(
+        y=alt.Y("value:Q"), tooltip=[alt.Tooltip("what:N", title=t("ax.value")),
+                                     alt.Tooltip("value:Q", title=t(title_key), format="g")])
+    chart = alt.layer(lines, rule, title=title or alt.Undefined).properties(height=style.height)
     return style.finish(chart)
 
 

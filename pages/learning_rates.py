@@ -1,5 +1,6 @@
 """Learning rates: the lecture's three loss-curve symptoms (rising, very slow, unstable) and a learning-rate sweep."""
 
+import pandas as pd
 import streamlit as st
 
 from clinic import charts_lr as cl
@@ -97,7 +98,8 @@ def subtitles(case: str, configs: dict) -> dict:
         elif case == "slow_batch":
             n_train = round(c.n_samples * (1 - c.val_fraction))
             k = min(c.batch_size, n_train)
-            out[name] = t("learning_rates.s.batch", k=k, steps=-(-n_train // k))
+            out[name] = (t("learning_rates.s.full_batch", k=k) if k == n_train else
+                         t("learning_rates.s.batch", k=k, steps=-(-n_train // k)))
         elif c.schedule != "constant":
             out[name] = t(f"learning_rates.s.{c.schedule}", lr=c.lr, rate=c.decay_rate, every=c.decay_every)
         else:
@@ -165,10 +167,28 @@ def divergence_row() -> pathology.Row:
     return draw
 
 
+HEALTHY_UPDATE = 1e-3  # cs231n: updates of about a thousandth of the weights per step
+
+
+def update_row() -> pathology.Row:
+    """Each layer's update size over its weight size per epoch (log), with cs231n's healthy 1e-3 dashed."""
+
+    def draw(col, name, run, ctx):
+        dom = ctx.domain("update", lambda: frames.shared_domain(
+            [r.layers for r in ctx.runs.values()] + [pd.DataFrame({"update_ratio": [HEALTHY_UPDATE]})],
+            "update_ratio", log=True))
+        x_dom = [0, max(r.config.epochs for r in ctx.runs.values())]
+        label = t("learning_rates.mark.healthy")
+        layout.chart(col, lambda: cl.depth_layer_chart(run.layers, "update_ratio", domain=dom, style=ctx.style,
+                                                       x_domain=x_dom, reference=(HEALTHY_UPDATE, label)),
+                     key="|".join(("lrupdate", run.config.to_json(), repr(dom), repr(x_dom))))
+    return draw
+
+
 def symptom_rows(case: str) -> list:
     if case == "unstable_lr":
         return [schedule_row()]
-    return [pathology.layer_row("update_ratio")]
+    return [update_row()]
 
 
 @st.cache_data(max_entries=2, show_spinner=False)

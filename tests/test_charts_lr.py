@@ -257,3 +257,15 @@ def test_rate_chart_draws_one_runs_rates_on_a_shared_log_scale_without_a_legend(
     assert y["scale"]["type"] == "log" and y["scale"]["domain"] == [1e-3, 1.0] and "log" in y["title"]
     assert "color" not in d["encoding"]
     assert [v["lr"] for v in values(d)] == [0.2, 0.1, 0.05]
+
+
+def test_depth_layer_chart_marks_short_runs_with_dots_and_draws_a_reference_line():
+    one_epoch = layers_frame({1: [5.0], 2: [17.0], 3: [64.0]}).rename(columns={"grad_norm": "update_ratio"})
+    d = spec(cl.depth_layer_chart(one_epoch, "update_ratio", domain=[1e-4, 100], x_domain=[0, 200],
+                                  reference=(1e-3, "healthy")))
+    lines, rule = d["layer"]
+    assert lines["mark"]["point"] is True  # one epoch draws no line: dots instead
+    assert lines["encoding"]["x"]["scale"]["domain"] == [0, 200]
+    assert rule["mark"]["type"] == "rule" and values(d, 1) == [{"value": 1e-3, "what": "healthy"}]
+    long = layers_frame({1: [0.1] * 40, 2: [0.2] * 40})
+    assert spec(cl.depth_layer_chart(long, "grad_norm"))["mark"]["point"] is False

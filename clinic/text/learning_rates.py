@@ -125,6 +125,9 @@ TEXT = {
     "learning_rates.s.inverse_time": ("α = {lr:g} / (1 + (1/{rate:g} − 1)·epoch/{every})",
                                       "α = {lr:g} / (1 + (1/{rate:g} − 1)·epoch/{every})"),
     "learning_rates.mark.flip": ("sign flipped", "đổi dấu"),
+    "learning_rates.mark.healthy": ("healthy per update (cs231n)", "mức khoẻ mạnh mỗi lần cập nhật (cs231n)"),
+    "learning_rates.s.full_batch": ("all {k} training samples per update: 1 update per epoch",
+                                    "cả {k} mẫu huấn luyện cho mỗi lần cập nhật: 1 lần mỗi epoch"),
     "learning_rates.diverged.big": (
         "Why it stopped: the engine ends a run once its training loss passes {factor:g} times its starting value "
         "(or {factor:g}, if it started below 1). After epoch {epoch}, at learning rate {lr:g}, the loss was "

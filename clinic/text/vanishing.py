@@ -64,7 +64,7 @@ TEXT = {
     "vanishing.ax.last_hidden": ("last", "cuối"),
     "vanishing.ax.output_short": ("out", "ra"),
     "vanishing.profile.at": ("epoch {epoch}", "epoch {epoch}"),
-    "vanishing.profile.peak": ("largest over training", "lớn nhất"),
+    "vanishing.profile.peak": ("peak", "lớn nhất"),
     "vanishing.ratio.at": ("First layer ÷ output layer at epoch {epoch}: {ratio}.",
                            "Lớp đầu ÷ lớp đầu ra tại epoch {epoch}: {ratio}."),
     "vanishing.ratio.peak": ("Largest over training: {ratio}.", "Lớn nhất trong quá trình huấn luyện: {ratio}."),
