@@ -66,7 +66,7 @@ def test_each_case_shows_its_symptom_in_the_problem_and_its_fixes_healthy(case):
         # the schedule beside each loss: constant for the problem, decaying for the three fixes
         assert sum('"step-after"' in s for s in specs) == n
     if case == "rising_sign":
-        assert sum('sign flipped' in s for s in specs) == 1  # the flip is marked on the problem's loss only
+        assert sum('"type": "text"' in s for s in specs) == 1  # the flip is marked (and labelled) on the problem's loss only
     if case == "diverged":
         errors = " ".join(e.value for e in at.error)
         assert "Training diverged at epoch 1" in errors  # the engine's own message
