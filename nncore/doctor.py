@@ -856,17 +856,20 @@ RULES: dict[str, Callable[[Curves, list[Finding]], Finding | None]] = {
 
 def examine(history: pd.DataFrame, layers: pd.DataFrame | None = None, notes: tuple[str, ...] = ()) -> Report:
     """Run every rule; return the findings (sorted) and the checks that could not be made."""
-    c = _prepare(history, layers)
     found: list[Finding] = []
     skipped: list[tuple[str, str]] = []
-    for code, rule in RULES.items():
-        try:
-            f = rule(c, found)
-        except Skip as why:
-            skipped.append((code, str(why)))
-            continue
-        if f is not None:
-            found.append(f)
+    # Logs hold anything (1e300, 1e-300, negative losses): the ratios may overflow to inf, which the
+    # rules compare correctly, so NumPy's overflow warnings would only be noise.
+    with np.errstate(all="ignore"):
+        c = _prepare(history, layers)
+        for code, rule in RULES.items():
+            try:
+                f = rule(c, found)
+            except Skip as why:
+                skipped.append((code, str(why)))
+                continue
+            if f is not None:
+                found.append(f)
     found.sort(key=lambda f: (SEVERITIES.index(f.severity), CODES.index(f.code)))
     return Report(findings=found, skipped=skipped, notes=tuple(notes))
 

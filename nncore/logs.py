@@ -222,6 +222,8 @@ def parse_log(path_or_buffer) -> ParsedLog:
     groups = _grouping(_epochs(values, len(rows), notes), values, mapping, fmt, notes)
     history = _history(groups, values, notes)
     layers = _layers(groups, layer_values) if layer_cols else None
+    if len(history) == 0:
+        raise LogError(f"no row has a value in the training-loss column '{header[mapping['train_loss']].strip()}'")
     if len(history) < MIN_EPOCHS:
         raise LogError(f"only {len(history)} epoch with a training loss: a curve needs at least {MIN_EPOCHS}")
     used = {canon: header[i].strip() for canon, i in mapping.items()}
@@ -301,6 +303,8 @@ def _split(text: str, notes: list[str]) -> tuple[list[str], list[list[str]], str
     except csv.Error as exc:
         raise LogError(f"the file is not valid CSV: {exc}") from None
     header, rows = table[0], table[1:]
+    if not rows:
+        raise LogError("the file has a header line but no data rows")
     if all(_is_number(h) for h in header if h.strip()):
         raise LogError("the first line should name the columns (e.g. epoch,loss,val_loss), but it holds numbers")
     width = len(header)
@@ -420,11 +424,11 @@ def _epochs(values, n_rows: int, notes: list[str]) -> np.ndarray:
         if not col.present.any():
             raise LogError("the epoch column is empty")
         ep = pd.Series(np.where(col.present, col.values, np.nan)).ffill().bfill().to_numpy()
-        if not np.all(np.isfinite(ep)) or not np.all(ep == np.round(ep)):
-            raise LogError("the epoch column must hold whole numbers")
+        if _whole(ep) is None:
+            raise LogError(f"the epoch column must hold whole numbers (below {MAX_WHOLE:.0e})")
         if not col.present.all():
             notes.append("rows without an epoch were given the epoch of the row above")
-        return ep.astype(np.int64)
+        return _whole(ep)
     if "step" in values and values["step"].present.all():
         notes.append("no epoch column: each logged step is taken as one epoch")
         _, ep = np.unique(values["step"].values, return_inverse=True)
@@ -495,10 +499,21 @@ def _history(groups: _Groups, values, notes) -> pd.DataFrame:
             cols[acc] = cols[acc] / 100.0
             notes.append(f"{acc.replace('_', ' ')}uracy was logged in percent: divided by 100")
     history = pd.DataFrame(cols, columns=HISTORY_COLUMNS)
-    step = history["step"].to_numpy()
-    if np.isfinite(step).all() and np.all(step == np.round(step)):
-        history["step"] = step.astype(np.int64)
+    step = _whole(history["step"].to_numpy())
+    if step is not None:
+        history["step"] = step
     return history
+
+
+# Counts (epochs, steps, units) larger than this are not counts; float64 holds whole numbers exactly below 2**53.
+MAX_WHOLE = 1e15
+
+
+def _whole(v: np.ndarray) -> np.ndarray | None:
+    """v as int64 when every value is a whole number of sensible size, else None."""
+    if v.size and np.all(np.isfinite(v)) and np.all(np.abs(v) < MAX_WHOLE) and np.all(v == np.round(v)):
+        return v.astype(np.int64)
+    return None
 
 
 def _layers(groups: _Groups, layer_values) -> pd.DataFrame:
@@ -516,9 +531,9 @@ def _layers(groups: _Groups, layer_values) -> pd.DataFrame:
     layers = pd.concat(parts, ignore_index=True).sort_values(["epoch", "layer"], kind="stable")
     layers = layers.reset_index(drop=True)[LAYER_COLUMNS]
     for q in ("units", "distinct_units"):
-        v = layers[q].to_numpy()
-        if np.isfinite(v).all() and np.all(v == np.round(v)):
-            layers[q] = v.astype(np.int64)
+        whole = _whole(layers[q].to_numpy(dtype=float))
+        if whole is not None:
+            layers[q] = whole
     return layers
 
 

@@ -6,10 +6,13 @@ import json
 import math
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nncore import Config, logs, train
 from nncore import doctor as D
@@ -352,6 +355,33 @@ def test_bad_input_gives_a_plain_log_error(data, message):
     with pytest.raises(LogError, match=message):
         parse_log(data)
     assert issubclass(LogError, ValueError)
+
+
+_CELL = st.one_of(st.sampled_from(["", "nan", "inf", "-inf", "1e400", "abc", " 3 ", "1,5", "1e30", "9" * 30]),
+                  st.floats(allow_nan=True, allow_infinity=True).map(repr), st.integers(-10**20, 10**20).map(str))
+_NAMES = st.lists(st.sampled_from(["epoch", "step", "loss", "val_loss", "train_loss_step", "accuracy", "grad_norm_1",
+                                   "layer2/dead_frac", "units_1", "distinct_units_1", "x", "", "lr"]),
+                  min_size=1, max_size=7)
+
+
+@st.composite
+def _csv_bytes(draw):
+    names, sep = draw(_NAMES), draw(st.sampled_from([",", ";", "\t"]))
+    rows = [sep.join(draw(_CELL) for _ in range(draw(st.integers(0, len(names) + 1))))
+            for _ in range(draw(st.integers(0, 12)))]
+    return (sep.join(names) + "\n" + "\n".join(rows)).encode()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(_csv_bytes(), st.binary(max_size=200)))
+def test_any_input_is_read_or_refused_with_a_log_error_never_a_traceback(data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not even a NumPy warning leaks
+        try:
+            parsed = parse_log(data)
+        except LogError:
+            return
+        json.dumps(examine(parsed.history, parsed.layers).to_dict())
 
 
 def test_semicolon_files_with_decimal_commas_are_read_with_a_note():
