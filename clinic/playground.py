@@ -103,6 +103,10 @@ GROUPS = {"data": DATA_CONTROLS, "features": FEATURE_CONTROLS, "network": NETWOR
 ALL_CONTROLS = [c for group in GROUPS.values() for c in group]
 DEFAULTS = {c.name: c.default for c in ALL_CONTROLS}
 SNAPSHOTS = 20  # epochs one can scrub to (besides epoch 0)
+# Estimated training seconds (nncore.estimate_seconds) a run may take, below the runner's 3 s: the estimate is
+# only ~1x (not 1.5x) pessimistic for wide full-batch networks, and this page also draws ~5,000 heatmap cells and
+# runs the doctor.  With 1.8 the worst accepted rerun measured ~2.3 CPU s in all (bench/cost.py, README).
+SECONDS = 1.8
 
 
 def task_of(data: str, upload: UserData | None = None) -> str | None:

@@ -108,7 +108,7 @@ def describe_upload(data: userdata.UserData) -> None:
     st.success(t("playground.upload.ok", rows=data.n, columns=", ".join(data.columns), target=data.target,
                  kind=t(kind, classes=data.n_classes)), icon="📄")
     if data.classes:
-        st.dataframe(charts_playground.class_table(data.classes, data.counts), hide_index=True)
+        st.columns([2, 3])[0].dataframe(charts_playground.class_table(data.classes, data.counts), hide_index=True)
 
 
 # -- the doctor, keyed by what determines the run (an upload's config alone does not) ----------------------------
@@ -179,18 +179,18 @@ result = None
 if config is not None:
     if upload is None:
         run_key = config.to_json()
-        result = runner.train_all({"run": config}, {"run": t("page.playground")})["run"]
+        result = runner.train_all({"run": config}, {"run": t("page.playground")}, page_seconds=pg.SECONDS)["run"]
     else:
         run_key = f"upload:{digest}:{values['scale']}:{config.to_json()}"
         estimate = nncore.estimate_seconds(config)
-        if estimate > runner.PAGE_SECONDS:
-            result = runner.Refused(t("status.budget", seconds=estimate, limit=runner.PAGE_SECONDS))
+        if estimate > pg.SECONDS:
+            result = runner.Refused(t("status.budget", seconds=estimate, limit=pg.SECONDS))
         else:
             with st.spinner(t("status.training", name=t("page.playground"), i=1, n=1)):
                 try:
                     result = _train_upload(digest, config.to_json(), bool(values["scale"]), raw)
                 except nncore.BudgetError:
-                    result = runner.Refused(t("status.budget", seconds=estimate, limit=runner.PAGE_SECONDS))
+                    result = runner.Refused(t("status.budget", seconds=estimate, limit=pg.SECONDS))
 
 if result is None:
     keep(pathology.epoch_control(config or pg.build_config({})))

@@ -397,15 +397,13 @@ def test_every_control_has_a_unique_url_name_and_its_default_is_valid():
 
 
 def test_the_most_expensive_controls_are_refused_by_the_cost_estimate():
-    from clinic import runner
-
     worst = {c.name: (c.hi if isinstance(c, pg.controls.Number) else max(c.values)) for c in pg.ALL_CONTROLS
              if isinstance(c, (pg.controls.Number, pg.controls.Levels)) and c.name not in ("seed", "bias")}
     worst.update({"batch": 1, "train": 90, **{name: True for name in pg.FEATURE_FLAGS}})
-    assert nncore.estimate_seconds(pg.build_config(worst)) > runner.PAGE_SECONDS
+    assert nncore.estimate_seconds(pg.build_config(worst)) > pg.SECONDS
     biggest_upload = pg.build_config({**worst, "data": "upload"},
                                      userdata.parse(csv("x1,x2,label", points(MAX_ROWS))))
-    assert nncore.estimate_seconds(biggest_upload) > runner.PAGE_SECONDS
+    assert nncore.estimate_seconds(biggest_upload) > pg.SECONDS
 
 
 # -- the weights export ------------------------------------------------------------------------------------------------

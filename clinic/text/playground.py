@@ -63,7 +63,7 @@ TEXT = {
     "playground.ctl.train": ("Training share", "Tỉ lệ dữ liệu huấn luyện"),
     "playground.ctl.train_help": ("The rest is held out for validation: the network never trains on it.",
                                   "Phần còn lại để kiểm định: mạng không bao giờ học trên phần đó."),
-    "playground.ctl.scale": ("Scale my inputs to [−3, 3]", "Đưa đầu vào của tôi về [−3, 3]"),
+    "playground.ctl.scale": ("Scale inputs to [−3, 3]", "Co giãn về [−3, 3]"),
     "playground.ctl.scale_help": ("Like the built-in sets. Switch off to train on the raw numbers and see what "
                                   "badly scaled inputs do to training.",
                                   "Giống các tập có sẵn. Tắt để huấn luyện trên số liệu gốc và xem đầu vào không "
