@@ -111,7 +111,8 @@ def network_chart(pic: Picture, style: Style = NORMAL, title: str | None = None,
                                 f"datum.value < 0 ? '{t('playground.net.negative')}' : datum.value > 0 ? "
                                 f"'{t('playground.net.positive')}' : '0'"))),
             tooltip=[alt.Tooltip("name:N", title=t("playground.net.node")), *point,
-                     alt.Tooltip("v:Q", title=value_title, format=".3g")],
+                     alt.Tooltip("v:Q", title=value_title, format=".3g"),
+                     alt.Tooltip("bias:Q", title=t("playground.net.bias"), format=".4g")],
         )
     )
     names = nodes.set_index("n")["name"]
@@ -144,8 +145,10 @@ def network_chart(pic: Picture, style: Style = NORMAL, title: str | None = None,
     input_labels = alt.Chart(inline(inputs[["tx", "ty", "name"]])).mark_text(
         fontSize=style.font, align="right", baseline="middle").encode(
         x=alt.X("tx:Q", scale=x_scale, axis=None), y=alt.Y("ty:Q", scale=y_scale, axis=None), text="name:N")
+    # "fit-x": the height is the plot's own (with Streamlit's default "fit" it would include the title and the
+    # legend, and the layout's pixel sizes would be off).
     chart = alt.layer(links, frames, cells, titles, input_labels, title=title or alt.Undefined).properties(
-        height=pic.height)
+        height=pic.height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return style.finish(chart).configure_view(stroke=None)
 
 

@@ -198,8 +198,9 @@ MAX_CELLS = 5000  # heatmap cells over all thumbnails (Vega draws ~5k rectangles
 THUMB_RES = (4, 16)  # cells per thumbnail side: at least, at most
 MAX_LINKS = 600  # beyond that, lines hide the nodes; the strongest of each layer are kept
 ROW_GAP = 1.3  # distance between node centres in a column, in thumbnail sides
-PX_PER_UNIT = 36  # preferred thumbnail side in pixels; the chart's height follows, within HEIGHT_PX
-HEIGHT_PX = (260, 620)
+PX_PER_UNIT = 36  # preferred thumbnail side in pixels; the plot's height follows, within HEIGHT_PX
+HEIGHT_PX = (300, 620)
+TITLE_PX = 40  # the two-line column titles at the normal font size
 BOUNDED = {"sigmoid": (0.5, 0.5), "tanh": (0.0, 1.0)}  # activation -> (centre, half-range) of its colour scale
 
 
@@ -276,12 +277,13 @@ def _color_scale(kind: str, values: np.ndarray, activation: str, task: str, targ
 
 
 def network_picture(run: Run, epoch: int | None, box, width: int = 760, max_cells: int = MAX_CELLS,
-                    max_links: int = MAX_LINKS) -> Picture:
+                    max_links: int = MAX_LINKS, zoom: float = 1.0) -> Picture:
     """The frames of the network chart for ``run`` at ``epoch`` over the input plane ``box``.
 
     ``width`` is the chart's expected width in pixels (it stretches to its
     column): the layers are spread so that thumbnails come out about square
-    at that width, and never closer than 2.4 thumbnails apart.
+    at that width, and never closer than 2.4 thumbnails apart.  ``zoom``
+    scales the pixel sizes (thumbnails, height, titles) for a projector.
     """
     cfg = run.config
     one_d = run.data[0].shape[1] == 1
@@ -295,9 +297,9 @@ def network_picture(run: Run, epoch: int | None, box, width: int = 760, max_cell
     tallest = max(sizes)
     height = (tallest - 1) * ROW_GAP + 1
     y_bottom = -height / 2 - 0.3
-    height_px = int(min(max(PX_PER_UNIT * (height + 1.6), HEIGHT_PX[0]), HEIGHT_PX[1]))
-    # Room for the two-line column titles: ~40 px, however small the thumbnails get.
-    y_top = height / 2 + max(1.3, 40 / (height_px / (height + 1.6)))
+    height_px = int(min(max(zoom * PX_PER_UNIT * (height + 1.6), zoom * HEIGHT_PX[0]), zoom * HEIGHT_PX[1]))
+    # Room for the two-line column titles, however small the thumbnails get.
+    y_top = height / 2 + max(1.3, zoom * TITLE_PX / (height_px / (height + 1.6)))
     width_units = width / (height_px / (y_top - y_bottom))
     gap = max(2.4, (width_units - 2.7) / max(n_cols - 1, 1))
     kinds = ["input"] + ["hidden"] * (n_cols - 2) + ["output"]

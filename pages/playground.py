@@ -205,7 +205,7 @@ elif layout.summary(st, result):
     net_col, out_col = st.columns(2)
 
     def network():
-        pic = pg.network_picture(run, shown, box, width=NET_WIDTH)
+        pic = pg.network_picture(run, shown, box, width=NET_WIDTH, zoom=1.3 if layout.is_presenter() else 1.0)
         return charts_playground.network_chart(pic, style=style, one_d=one_d,
                                                title=t("playground.chart.network", epoch=shown))
 

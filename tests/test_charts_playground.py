@@ -138,7 +138,7 @@ def test_the_network_chart_is_valid_vega_lite_with_the_cells_as_csv(run):
     links, outlines, cells, titles, labels = spec["layer"]
     assert cells["mark"]["type"] == "rect" and links["mark"]["type"] == "rule"
     assert len(csv_rows(cells)) == len(pic.cells)
-    assert {tt["field"] for tt in cells["encoding"]["tooltip"]} == {"name", "p1", "p2", "v"}
+    assert {tt["field"] for tt in cells["encoding"]["tooltip"]} == {"name", "p1", "p2", "v", "bias"}
     assert {tt["field"] for tt in links["encoding"]["tooltip"]} == {"a", "b", "w"}
     assert cells["transform"][0]["from"]["key"] == "n"
     assert len(cells["transform"][0]["from"]["data"]["values"]) == len(pic.nodes)

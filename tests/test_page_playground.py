@@ -4,6 +4,8 @@ import json
 
 import pytest
 import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
 
 from clinic import pathology
 from clinic import playground as pg
@@ -194,3 +196,22 @@ def test_a_diverging_run_is_reported_and_the_doctor_links_to_its_page():
     assert "Diverged" in " ".join(e.value for e in at.error)
     links = {link.proto.page for link in at.get("page_link")} - {p for p in ("home",)}
     assert links  # the doctor names a problem and points at the page that recreates it
+
+
+NAMES = [c.name for c in pg.ALL_CONTROLS] + ["view", "lang", "utm_source"]
+HOSTILE = hs.one_of(
+    hs.sampled_from(["nan", "inf", "-inf", "1e308", "-1e308", "", " ", "0x1F", "1,2", "-0", "true", "None", "𝔁²",
+                     "'; DROP TABLE", "upload", "blobs", "sigmoid_mse", "5000", "0"]),
+    hs.integers(-10**12, 10**12).map(str), hs.floats().map(repr), hs.text(max_size=25),
+    hs.text(min_size=201, max_size=260))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hs.dictionaries(hs.sampled_from(NAMES), HOSTILE, min_size=1, max_size=10))
+def test_hostile_links_never_raise_and_leave_a_clean_link(query):
+    st.cache_data.clear()
+    at = open_page(PAGE, query={"epochs": "20", **query})  # asserts no exception
+    for name, raw in at.query_params.items():
+        control = {c.name: c for c in pg.ALL_CONTROLS}.get(name)
+        if control is not None:
+            assert control.parse(raw).notice is None, (name, raw)  # what the link says now is valid

@@ -389,6 +389,35 @@ def test_relevance_of_features_and_the_output_pair_follows_the_data():
     assert not pg.relevant("head", {"data": "upload"}, None, 2)
 
 
+def any_value(control):
+    """A strategy for every value a control can hold (what any URL is clamped or snapped to)."""
+    if isinstance(control, pg.controls.Number):
+        n = round((control.hi - control.lo) / control.step)
+        return st.integers(0, n).map(lambda k: control._snap(control.lo + k * control.step))
+    if isinstance(control, pg.controls.Levels):
+        return st.sampled_from(control.values)
+    if isinstance(control, pg.controls.Choice):
+        return st.sampled_from(control.options)
+    return st.booleans()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.fixed_dictionaries({c.name: any_value(c) for c in pg.ALL_CONTROLS}))
+def test_any_values_the_controls_allow_make_a_valid_config_or_ask_for_a_feature(v):
+    data = v["data"]
+    upload = userdata.parse(csv("x1,x2,label", points(40, labels=("a", "b", "c")))) if data == "upload" else None
+    n_in = pg.n_inputs_of(data, upload)
+    for c in pg.ALL_CONTROLS:
+        pg.relevant(c.name, v, pg.task_of(data, upload), n_in)
+    if not pg.chosen_features(v, n_in):
+        with pytest.raises(ValueError):
+            pg.build_config(v, upload)
+        return
+    cfg = pg.build_config(v, upload)  # Config validates every field on construction
+    assert cfg.epochs == v["epochs"] and len(cfg.hidden) == v["layers"] and cfg.seed == v["seed"]
+    assert nncore.estimate_seconds(cfg) > 0
+
+
 def test_every_control_has_a_unique_url_name_and_its_default_is_valid():
     names = [c.name for c in pg.ALL_CONTROLS]
     assert len(names) == len(set(names))
