@@ -159,7 +159,7 @@ def main(argv=None) -> int:
             strict[group][1] += 1
             unconfirmed[group][0] += bool(set(alarms) - set(oracle))
             unconfirmed[group][1] += 1
-            confusion[f"{group} (no problem)"].update(alarms or ("(none)",))
+            confusion[f"{group} runs"].update(alarms or ("(none)",))
 
     print("\n### Recall per code (problem runs whose symptom is that code)\n")
     print("| code | detected | runs | recall |")

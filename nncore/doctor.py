@@ -618,6 +618,7 @@ def stall_measure(c: Curves) -> dict | None:
     out = {"from": lo, "down_share": down_share,
            "late_share": float(late / progress) if progress > 0 else 0.0,
            "ratio": float(s[-1] / c.train[0]) if c.train[0] > 0 else math.nan, "end": float(s[-1]),
+           "last": float(c.train[-1]),
            "start": float(c.train[0])}
     ok = np.isfinite(c.val)
     if ok.sum() >= 2:  # validation may be logged every few epochs only: use the epochs that have it
@@ -675,10 +676,10 @@ def check_slow(c: Curves, found: list[Finding]) -> Finding | None:
     return finding("slow_convergence", "warning",
                    f"The training loss is still falling at the end: it fell in {_pct(m['down_share'])} of the epochs "
                    f"from {c.epoch(lo)} to {c.epoch(c.n - 1)}, and that last {_pct(SLOW_WINDOW)} of the run brought "
-                   f"{_pct(m['late_share'])} of all its progress (a converged curve has flattened out). It is "
-                   f"at {_g(m['end'])}, {_pct(m['ratio'])} of its start.{clause}{tail}",
+                   f"{_pct(m['late_share'])} of all its progress (a converged curve has flattened out). It ends "
+                   f"at {_g(m['last'])}, {_pct(m['last'] / m['start'])} of its start {_g(m['start'])}.{clause}{tail}",
                    from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), down_share=m["down_share"],
-                   late_share=m["late_share"], end=m["end"], ratio=m["ratio"], **extra)
+                   late_share=m["late_share"], end=m["last"], start=m["start"], ratio=m["ratio"], **extra)
 
 
 def check_underfitting(c: Curves, found: list[Finding]) -> Finding | None:
