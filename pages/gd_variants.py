@@ -38,7 +38,7 @@ def warm_up() -> bool:
     return True
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="10MB", show_spinner=False)
 def views(configs_json: str, labels_json: str, lang: str, presenter: bool):
     """The page's four charts (as specs) and its table, from the runner's cached runs.
 

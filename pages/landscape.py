@@ -24,7 +24,7 @@ NET_CONTROLS = [
 ]
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="5MB", show_spinner=False)
 def sweep(config_json: str, layer: int, row: int, col: int, lo: float, hi: float, points: int, color: str,
           title: str, presenter: bool):
     """(chart spec, smallest second difference, rounding noise) of a 1-D sweep, or (None, reason, None).
@@ -42,7 +42,7 @@ def sweep(config_json: str, layer: int, row: int, col: int, lo: float, hi: float
     return charts_lab.spec(chart), float(curvature.min()), landscape.curvature_noise(frame.value, frame.loss)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="1MB", show_spinner=False)
 def scan(config_json: str, layer: int, lo: float, hi: float):
     """How many of the layer's weights give a non-convex slice: (non-convex, total), or None when skipped."""
     run = runner.train_one(Config.from_json(config_json))
@@ -53,7 +53,7 @@ def scan(config_json: str, layer: int, lo: float, hi: float):
     return int((~frame.convex).sum()), len(frame)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, max_size="10MB", show_spinner=False)
 def plane(config_json: str, mode: str, first: tuple, second: tuple, span: float, points: int, norm: str, seed: int,
           axes: tuple, lang: str, presenter: bool):
     """(chart spec, None) of a 2-D slice, or (None, reason)."""

@@ -30,7 +30,7 @@ def _style(presenter: bool) -> charts.Style:
     return charts.PRESENTER if presenter else charts.NORMAL
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_data(max_entries=256, max_size="10MB", show_spinner=False)
 def one_parameter(curve: str, optimizer: str, steps: int, lr: float, start: float, mu: float, upto: int, lang: str,
                   presenter: bool) -> tuple[dict, str]:
     """The lecture's one-parameter figure for one optimizer, and a sentence on where its path is at ``upto``."""
@@ -43,7 +43,7 @@ def one_parameter(curve: str, optimizer: str, steps: int, lr: float, start: floa
     return charts_lab.spec(chart), ending(descent.summary(shown, c).iloc[0], float(shown.x.iloc[-1]), c)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@st.cache_data(max_entries=128, max_size="30MB", show_spinner=False)
 def surface_race(surface: str, specs_json: str, steps: int, upto: int, lang: str,
                  presenter: bool) -> tuple[dict, dict, pd.DataFrame]:
     """Ruder's race on one surface: (contour spec, loss-along-the-path spec, summary at ``upto``)."""
@@ -70,7 +70,7 @@ def surface_race(surface: str, specs_json: str, steps: int, upto: int, lang: str
     return contour_spec, value_spec, summary
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="5MB", show_spinner=False)
 def moving_average(mu: float, noise: float, raw: bool, lang: str, presenter: bool) -> tuple[dict, dict, str]:
     """Momentum's memory: (weights spec, velocity spec, the window sentence)."""
     window = descent.effective_window(mu)
@@ -87,7 +87,7 @@ def moving_average(mu: float, noise: float, raw: bool, lang: str, presenter: boo
             sentence)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="10MB", show_spinner=False)
 def adaptive(lr: float, rho: float, steps: int, noise: float, lang: str, presenter: bool) -> tuple[dict, str]:
     """AdaGrad's effective rate beside RMSprop's: (spec, a sentence with the numbers)."""
     rates = descent.adaptive_rates(steps, seed=0, lr=lr, rho=rho, noise=noise)
@@ -99,7 +99,7 @@ def adaptive(lr: float, rho: float, steps: int, noise: float, lang: str, present
                                      ratio=ada.iloc[0] / ada.iloc[-1], rms=rms.iloc[-1])
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="5MB", show_spinner=False)
 def network_race(configs_json: str, decay: str, lang: str, presenter: bool) -> tuple[dict, pd.DataFrame]:
     """The race on a network: ({schedule: spec}, table).  The runs come from the runner's cache."""
     runs = {}
@@ -128,7 +128,7 @@ def network_race(configs_json: str, decay: str, lang: str, presenter: bool) -> t
     return specs, shown
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="5MB", show_spinner=False)
 def schedule_view(lr0: float, rate: float, every: int, epochs: int, log: bool, lang: str, presenter: bool) -> dict:
     """The four schedules' rates against the epoch."""
     names = {code: t(f"optimizers.sched.{code}") for code in schedules.SCHEDULES}
