@@ -338,6 +338,15 @@ def sweep_frame(runs: dict) -> pd.DataFrame:
     return df
 
 
+def sweep_summary(frame: pd.DataFrame) -> dict:
+    """How many rates fell in each band (low, good, high, diverged) and the good band's ends (lo, hi; NaN if none)."""
+    counts = frame["band"].value_counts() if len(frame) else pd.Series(dtype=int)
+    good = frame.loc[frame["band"] == "good", "lr"] if len(frame) else pd.Series(dtype=float)
+    return {"low": int(counts.get("too_low", 0)), "good": int(counts.get("good", 0)),
+            "high": int(counts.get("too_high", 0)), "diverged": int(counts.get("diverged", 0)),
+            "lo": float(good.min()) if len(good) else math.nan, "hi": float(good.max()) if len(good) else math.nan}
+
+
 def run_sweep(base: Config = SWEEP_BASE, rates=SWEEP_RATES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Train the sweep (one network per rate) and return its :func:`sweep_frame` and :func:`sweep_curves`."""
     runs = {float(c.lr): train(c) for c in sweep_configs(base, rates).values()}

@@ -6,7 +6,7 @@ import streamlit as st
 from clinic import charts_lr as cl
 from clinic import controls, frames, layout, pathology
 from clinic.i18n import t
-from nncore.scenarios import FULL_BATCH, SCENARIOS
+from nncore.scenarios import SCENARIOS
 
 PAGE = "learning_rates"
 CASES = ("rising_lr", "rising_momentum", "rising_sign", "diverged", "slow_lr", "slow_batch", "unstable_lr")
@@ -214,12 +214,7 @@ def sweep_section() -> None:
                  key="sweep|final|" + key)
     layout.chart(right, lambda: cl.sweep_curves_chart(curves, style=style, title=t("learning_rates.sweep.curves_title")),
                  key="sweep|curves|" + key)
-    counts = frame["band"].value_counts()
-    good = frame[frame["band"] == "good"]["lr"]
-    st.caption(t("learning_rates.sweep.summary", low=int(counts.get("too_low", 0)), good=int(counts.get("good", 0)),
-                 high=int(counts.get("too_high", 0)), diverged=int(counts.get("diverged", 0)),
-                 lo=float(good.min()) if len(good) else float("nan"),
-                 hi=float(good.max()) if len(good) else float("nan")))
+    st.caption(t("learning_rates.sweep.summary", **cl.sweep_summary(frame)))
 
 
 FIXES = {

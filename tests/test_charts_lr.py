@@ -179,6 +179,14 @@ def test_bands_follow_progress_relative_to_the_best_rate():
     assert df.set_index("lr").loc[10.0, "final_text"] == "5000"
 
 
+def test_sweep_summary_counts_the_bands_and_the_good_range():
+    df = cl.sweep_frame({0.01: fake_run([1.0, 0.9]), 0.1: fake_run([1.0, 0.2]), 1.0: fake_run([1.0, 0.1]),
+                         10.0: fake_run([1.0, 9e3], diverged=True)})
+    assert cl.sweep_summary(df) == {"low": 1, "good": 2, "high": 0, "diverged": 1, "lo": 0.1, "hi": 1.0}
+    empty = cl.sweep_summary(cl.sweep_frame({}))
+    assert empty["good"] == 0 and math.isnan(empty["lo"])
+
+
 def test_a_nan_loss_is_diverged_even_if_the_run_says_otherwise_and_all_diverged_is_handled():
     df = cl.sweep_frame({0.1: fake_run([1.0, 0.5]), 1.0: fake_run([1.0, np.nan])})
     assert list(df["band"]) == ["good", "diverged"]
