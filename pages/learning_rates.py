@@ -193,7 +193,7 @@ def symptom_rows(case: str) -> list:
     return [update_row()]
 
 
-@st.cache_data(max_entries=2, show_spinner=False)
+@st.cache_data(max_entries=2, max_size="2MB", show_spinner=False)  # two frames of ~700 rows: ~40 kB
 def sweep(base_json: str) -> tuple:
     """The sweep's frames (trained once per server: it has no controls)."""
     from nncore import Config
