@@ -31,9 +31,9 @@ LAYER_SCHEME = "viridis"  # layers are ordered: a sequential, colour-blind-safe 
 class Style:
     """Sizes for a chart: the normal view, or larger for a projector."""
 
-    # Total heights: in Streamlit's "fit" layout the legend, axes and title come
-    # out of this, so the plotting area is roughly height - 80 px.
-    height: int = 250
+    # The plotting area's height: every chart is sized "fit-x" (see :func:`fit`),
+    # so titles, axes and legends come on top of it.
+    height: int = 190
     font: int = 11
     title: int = 12
     point: int = 18
@@ -41,7 +41,7 @@ class Style:
     def finish(self, chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         # Legends go on top, in one line with their title: below or beside the
         # plot they would eat the height (or, in a narrow column, the width).
-        return (chart.configure_axis(labelFontSize=self.font, titleFontSize=self.font)
+        return (fit(chart).configure_axis(labelFontSize=self.font, titleFontSize=self.font)
                 .configure_legend(labelFontSize=self.font, titleFontSize=self.font, orient="top",
                                   direction="horizontal", titleOrient="left", gradientLength=120,
                                   symbolSize=60, columnPadding=8, labelLimit=160)
@@ -49,7 +49,55 @@ class Style:
 
 
 NORMAL = Style()
-PRESENTER = Style(height=360, font=16, title=18, point=40)
+PRESENTER = Style(height=280, font=16, title=18, point=40)
+
+
+def fit(chart):
+    """``chart`` with its width fitted to the column and its height left to the plot.
+
+    Streamlit gives a chart without ``autosize`` the type "fit", which makes
+    ``height`` the *whole* height, title and legend included: a chart with a
+    legend and a title kept a plotting area of a few pixels.  "fit-x" fits
+    only the width; ``height`` stays the plot's own.
+    """
+    return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+def spec(chart) -> dict:
+    """The Vega-Lite spec of ``chart`` with its data attached: what a page caches and draws.
+
+    Why: building an Altair chart and converting it (Altair validates every
+    object against the Vega-Lite schema) costs 20-100 ms per chart, so a
+    page of ten charts cannot rerun in 0.2 s.  Pages therefore cache the
+    spec, keyed by the small arguments that determine it (names, numbers,
+    language, presenter mode), and a rerun that changes nothing costs a
+    lookup.  Each data frame becomes a named dataset of JSON-safe records
+    (NaN and infinities become null), attached after the conversion: this
+    bypasses Altair's *global* data transformer, which Streamlit swaps in and
+    out while other sessions draw their charts, and spares Altair a deep copy
+    of every record.  The chart is consumed (its data attributes are
+    replaced).  Validation is skipped here; the builders' tests validate every spec.
+    """
+    datasets: dict[str, list[dict]] = {}
+    todo = [chart]
+    while todo:
+        c = todo.pop()
+        data = getattr(c, "data", alt.Undefined)
+        if isinstance(data, pd.DataFrame):
+            name = f"d{len(datasets)}"
+            datasets[name] = _records(data)
+            c.data = alt.NamedData(name=name)
+        for attr in ("layer", "hconcat", "vconcat", "concat"):
+            todo.extend(getattr(c, attr, None) or [])
+    out = chart.to_dict(validate=False)
+    out["datasets"] = {**out.get("datasets", {}), **datasets}
+    return out
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values; NaN and infinities become None (JSON has no NaN)."""
+    clean = df.replace([np.inf, -np.inf], np.nan).astype(object)
+    return clean.where(clean.notna(), None).to_dict("records")
 
 
 def variant_colors(names) -> dict[str, str]:
@@ -213,7 +261,7 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
             shape=_split_shape())
     dots = dots.encode(tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("x2:Q", format=".2f"),
                                 alt.Tooltip("y:Q", title=t("ax.value"), format=".3g"), "split:N"])
-    chart = alt.layer(heat, dots, title=title or alt.Undefined).properties(height=style.height + 70)
+    chart = alt.layer(heat, dots, title=title or alt.Undefined).properties(height=style.height + 30)
     return style.finish(chart.resolve_scale(color="independent"))
 
 
@@ -230,7 +278,7 @@ def fit_chart(curve: pd.DataFrame, pts: pd.DataFrame, color: str, domain=None, s
         x="x1:Q", y=alt.Y("prediction:Q", scale=y_scale),
         tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("prediction:Q", title=t("ax.prediction"),
                                                                  format=".3f")])
-    chart = alt.layer(dots, line, title=title or alt.Undefined).properties(height=style.height + 70)
+    chart = alt.layer(dots, line, title=title or alt.Undefined).properties(height=style.height + 30)
     return style.finish(chart)
 
 

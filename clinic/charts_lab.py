@@ -21,7 +21,7 @@ import pandas as pd
 
 from nncore import Run, descent
 
-from .charts import NORMAL, PRESENTER, Style, _finite
+from .charts import NORMAL, PRESENTER, Style, _finite, fit, spec  # noqa: F401  (fit, spec: used by the pages)
 from .i18n import t
 
 # Light greys for the surface under the trajectories: the coloured paths must
@@ -32,53 +32,6 @@ PATH_ROWS = 300  # per trajectory: thinner paths draw the same picture, far fast
 LOG_FLOOR = 1e-12  # values below are drawn at the floor of a log axis (and shown exactly in the tooltip)
 SLICE_SCHEME = "viridis"
 NORMAL_PLOT, PRESENTER_PLOT = 190, 280  # plot heights (px) in the normal view and on a projector
-
-
-def fit(chart):
-    """``chart`` with its width fitted to the column and its height left to the plot.
-
-    Streamlit gives a chart without ``autosize`` the type "fit", which makes
-    ``height`` the *whole* height, title and legend included, so a chart
-    with a bottom legend and a title keeps a plot area of a few pixels.
-    "fit-x" fits only the width; ``height`` stays the plot's own.
-    """
-    return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-
-
-def spec(chart) -> dict:
-    """The Vega-Lite spec of ``chart`` with its data attached: what a page caches and draws with :func:`draw`.
-
-    Why: building an Altair chart and converting it (Altair validates every
-    object against the Vega-Lite schema) costs 20-100 ms per chart, so a
-    page of ten charts cannot rerun in 0.2 s.  A page therefore caches the
-    spec, keyed by the small arguments that determine it (names, numbers,
-    language, presenter mode), and a rerun that changes nothing costs a
-    lookup.  Each data frame becomes a named dataset of JSON-safe records
-    (NaN and infinities become null), attached after the conversion: this
-    bypasses Altair's *global* data transformer, which Streamlit swaps in and
-    out while other sessions draw their charts, and spares Altair a deep copy
-    of every record.  The chart is consumed (its data attributes are
-    replaced).  Validation is skipped here; the builders' tests validate every spec.
-    """
-    datasets: dict[str, list[dict]] = {}
-    todo = [chart]
-    while todo:
-        c = todo.pop()
-        data = getattr(c, "data", alt.Undefined)
-        if isinstance(data, pd.DataFrame):
-            name = f"d{len(datasets)}"
-            datasets[name] = _records(data)
-            c.data = alt.NamedData(name=name)
-        todo.extend(getattr(c, "layer", None) or [])
-    out = chart.to_dict(validate=False)
-    out["datasets"] = {**out.get("datasets", {}), **datasets}
-    return out
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """Rows as dicts of plain Python values; NaN and infinities become None (JSON has no NaN)."""
-    clean = df.replace([np.inf, -np.inf], np.nan).astype(object)
-    return clean.where(clean.notna(), None).to_dict("records")
 
 
 def draw(where, chart_spec: dict) -> None:

@@ -132,7 +132,7 @@ SPEC_CACHE_ENTRIES = 2000  # Vega-Lite specs: ~5-60 kB each; bounded by size too
 def _spec(key: str, _build) -> dict:
     # Altair's object model (validation, deep copies) costs 10-60 ms per chart;
     # the finished spec is a plain dict, cheap to reuse on every rerun.
-    return _build().to_dict(validate=False)
+    return charts.spec(_build())
 
 
 def chart(where, chart_obj, key: str | None = None) -> None:
