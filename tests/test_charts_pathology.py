@@ -118,7 +118,8 @@ def test_fit_band_chart_shades_the_sigmoid_range_under_targets_above_it(curve):
     assert marks(d) == ["rect", "rule", "point", "line", "text"]
     band = layer_data(d, 0)[0]
     assert (band["lo"], band["hi"], band["label"]) == (0.0, 1.0, "0…1")
-    assert d["layer"][2]["encoding"]["y"]["title"] == "target y" and d["layer"][2]["encoding"]["x"]["title"] == "input x"
+    dots = d["layer"][2]["encoding"]
+    assert dots["y"]["title"] == "target y" and dots["x"]["title"] == "input x"
     assert {r["set"] for r in layer_data(d, 2)} == {"training", "validation"}  # translated, not raw split codes
     prediction = [r["prediction"] for r in layer_data(d, 3)]
     assert max(prediction) <= 1.0 and min(prediction) >= 0.0  # a sigmoid output never leaves its band

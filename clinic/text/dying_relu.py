@@ -25,26 +25,27 @@ TEXT = {
     "dying_relu.case.lr": ("Learning rate too large", "Hệ số học quá lớn"),
     "dying_relu.case.bias": ("Negative initial bias", "Bias khởi tạo âm"),
     "dying_relu.cause.lr": (
-        "**Learning rate too large.** With RMSprop at a rate near 1, the first updates are huge: within a few "
-        "epochs they push unit after unit so far that z < 0 for every point. Watch the share of dead units jump "
-        "early on, and the histogram of z pile up left of 0 as you scrub through the epochs. Leaky ReLU keeps "
-        "every unit alive — but the steps are still far too large, so its loss jumps about; the smaller rate "
-        "removes the cause.",
-        "**Hệ số học quá lớn.** Với RMSprop và hệ số học gần 1, những bước cập nhật đầu tiên rất lớn: chỉ sau vài "
-        "epoch, hết nút này đến nút khác bị đẩy xa đến mức z < 0 với mọi điểm. Hãy xem tỉ lệ nút chết tăng vọt "
-        "ngay từ đầu, và histogram của z dồn về bên trái số 0 khi kéo qua các epoch. Leaky ReLU giữ cho mọi nút "
-        "còn sống — nhưng bước cập nhật vẫn quá lớn nên hàm lỗi nhảy lên xuống; hệ số học nhỏ hơn mới loại bỏ "
-        "nguyên nhân."),
+        "**Learning rate too large.** With RMSprop at a large rate (1 by default), the first updates are huge: "
+        "within a few epochs they push unit after unit so far that z < 0 for every point. Watch the share of dead"
+        " units jump early on, and the histogram of z pile up left of 0 as you scrub through the epochs. Leaky "
+        "ReLU keeps every unit alive — but the steps are still far too large, so its loss jumps about; the "
+        "smaller rate removes the cause.",
+        "**Hệ số học quá lớn.** Với RMSprop và hệ số học lớn (mặc định là 1), những bước cập nhật đầu tiên rất "
+        "lớn: chỉ sau vài epoch, hết nút này đến nút khác bị đẩy xa đến mức z < 0 với mọi điểm. Hãy xem tỉ lệ nút"
+        " chết tăng vọt ngay từ đầu, và histogram của z dồn về bên trái số 0 khi kéo qua các epoch. Leaky ReLU "
+        "giữ cho mọi nút còn sống — nhưng bước cập nhật vẫn quá lớn nên hàm lỗi nhảy lên xuống; hệ số học nhỏ hơn"
+        " mới loại bỏ nguyên nhân."),
     "dying_relu.cause.bias": (
-        "**Negative bias at the start.** The weights start small (σ = 0.1) and every bias at −1, so z = w·x − 1 "
-        "is below 0 for every input from the first epoch on: the units are born dead and never get a gradient. "
-        "Leaky ReLU lets a gradient through the negative side. He initialization draws larger weights "
+        "**Negative bias at the start.** The weights start small (σ = 0.1) and every bias at −1 (by default), so "
+        "z = w·x − 1 is below 0 for every input from the first epoch on: the units are born dead and never get a "
+        "gradient. Leaky ReLU lets a gradient through the negative side. He initialization draws larger weights "
         "(σ = √(2 / fan-in)), so z spreads to both sides of 0 despite the bias and most units see some inputs "
         "above 0.",
-        "**Bias âm ngay từ đầu.** Trọng số khởi tạo nhỏ (σ = 0,1) và mọi bias bằng −1, nên z = w·x − 1 nhỏ hơn 0 "
-        "với mọi đầu vào ngay từ epoch đầu tiên: các nút chết từ lúc sinh ra và không bao giờ nhận được gradient. "
-        "Leaky ReLU cho gradient đi qua phía âm. Khởi tạo He lấy trọng số lớn hơn (σ = √(2 / fan-in)), nên z trải "
-        "ra cả hai phía của 0 dù có bias âm, và phần lớn các nút có một số đầu vào cho z lớn hơn 0."),
+        "**Bias âm ngay từ đầu.** Trọng số khởi tạo nhỏ (σ = 0,1) và mọi bias bằng −1 (mặc định), nên z = w·x − 1"
+        " nhỏ hơn 0 với mọi đầu vào ngay từ epoch đầu tiên: các nút chết từ lúc sinh ra và không bao giờ nhận "
+        "được gradient. Leaky ReLU cho gradient đi qua phía âm. Khởi tạo He lấy trọng số lớn hơn (σ = √(2 / fan-"
+        "in)), nên z trải ra cả hai phía của 0 dù có bias âm, và phần lớn các nút có một số đầu vào cho z lớn hơn"
+        " 0."),
     # controls
     "dying_relu.ctl.fix_lr": ("Learning rate (fix: smaller rate)", "Hệ số học (khắc phục: nhỏ hơn)"),
     "dying_relu.ctl.bias": ("Initial bias of every unit", "Bias khởi tạo của mọi nút"),
