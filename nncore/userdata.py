@@ -17,8 +17,11 @@ order; comma, semicolon, tab or pipe separated; quotes as in any CSV):
 
 Caps, so that a hostile file costs little: at most :data:`MAX_BYTES` bytes
 (only that much plus one byte is ever read: a million-row file is refused
-after reading 2 MB, in milliseconds), :data:`MIN_ROWS` to :data:`MAX_ROWS`
-data rows, every value finite and within +-:data:`MAX_ABS`.
+after reading 2 MB, in milliseconds), at most :data:`MAX_LINES` lines
+(counted in the raw bytes, so 400,000 short rows are refused before any is
+split or parsed), :data:`MIN_ROWS` to :data:`MAX_ROWS` data rows, labels of
+at most :data:`MAX_LABEL_CHARS` characters, every value finite and within
++-:data:`MAX_ABS`.
 
 :func:`parse` returns a :class:`UserData`; :func:`config_for` gives the config
 of a built-in data set with the same task ("gauss", "blobs", "plane" or
