@@ -82,6 +82,20 @@ died) stays an alarm -- it is true -- and says which finding explains it.
 Findings are sorted by severity, then causes before symptoms (the order of
 :data:`PROBLEMS`).
 
+Evidence in any language
+------------------------
+A finding's ``evidence`` is made from templates and the finding's ``facts``
+only, by :func:`say`: the main sentence ``EVIDENCE["<code>.<kind>"]`` (``kind``
+is ``facts["kind"]``: which variant of the sentence the rule chose), filled
+with the facts; a list sentence fills ``{items}`` with one
+``EVIDENCE["<code>.<item kind>"]`` per entry of ``facts["items"]``; then one
+sentence ``CLAUSES[name]`` per name in ``facts["clauses"]`` (the update ratio,
+the finding that explains this one...).  An app passes :func:`say` its own
+templates under the same keys and gets the same evidence, with the same
+numbers, in its language; skipped-check reasons (:data:`SKIPS`) and the log
+reader's notes are :class:`~nncore.logs.Phrase` strings that carry their key
+and facts the same way.
+
 Command line::
 
     python -m nncore.doctor LOG.csv [--json]
@@ -102,10 +116,10 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from .logs import LogError, ParsedLog, parse_log, read_log, to_csv, write_log
+from .logs import LogError, ParsedLog, Phrase, parse_log, read_log, to_csv, write_log
 
-__all__ = ["Finding", "Report", "Problem", "PROBLEMS", "RULES", "SEVERITIES", "diagnose", "examine", "read_log",
-           "parse_log", "to_csv", "write_log", "LogError", "main"]
+__all__ = ["Finding", "Report", "Problem", "PROBLEMS", "RULES", "SEVERITIES", "EVIDENCE", "CLAUSES", "SKIPS",
+           "diagnose", "examine", "say", "read_log", "parse_log", "to_csv", "write_log", "LogError", "Phrase", "main"]
 
 SEVERITIES = ("error", "warning", "info")
 ALARMS = ("error", "warning")
@@ -279,6 +293,122 @@ PROBLEMS: dict[str, Problem] = {p.code: p for p in (
 )}
 CODES = tuple(PROBLEMS)
 
+# The evidence sentences, "<code>.<kind>" -> template filled with a finding's facts (see say()).  Numbers are
+# formatted in the template (3 significant digits, whole percents), so a translation shows the same numbers.
+EVIDENCE: dict[str, str] = {
+    "diverged.nan": "The training loss became NaN (not a number) at epoch {epoch}.",
+    "diverged.inf": "The training loss became infinite at epoch {epoch}.",
+    "diverged.neg_inf": "The training loss became minus infinity at epoch {epoch}.",
+    "diverged.explosion": "The training loss exploded to {value:.3g} at epoch {epoch}, {ratio:.3g} times its first "
+                          "value {first:.3g}.",
+    "loss_rising.fell_above": "The training loss fell to {min:.3g} at epoch {min_epoch}, then rose to {end:.3g} by "
+                              "epoch {end_epoch}: it ended above its starting value {start:.3g}.",
+    "loss_rising.fell_back": "The training loss fell to {min:.3g} at epoch {min_epoch}, then rose to {end:.3g} by "
+                             "epoch {end_epoch}: it climbed back {rise_share:.0%} of the progress it had made.",
+    "loss_rising.rose_above": "The training loss started at {start:.3g} (epoch {min_epoch}) and rose to {end:.3g} "
+                              "by epoch {end_epoch}: it ended above its starting value {start:.3g}.",
+    "loss_rising.rose_back": "The training loss started at {start:.3g} (epoch {min_epoch}) and rose to {end:.3g} by "
+                             "epoch {end_epoch}: it climbed back {rise_share:.0%} of the progress it had made.",
+    "symmetric_init.layers": "At epoch {epoch}, {items}: the other units are copies that got identical gradients "
+                             "from the start, so the network computes what one unit per layer can.",
+    "symmetric_init.item_of": "hidden layer {layer} has only {distinct} distinct unit(s) out of {units}",
+    "symmetric_init.item": "the units of hidden layer {layer} are all identical ({distinct} distinct)",
+    "dying_relu.count": "At epoch {epoch}, {dead_frac:.0%} of the units of hidden layer {layer} ({dead} of {units}) "
+                        "output 0 for every training sample; the share first reached {threshold:.0%} at epoch "
+                        "{since}.",
+    "dying_relu.share": "At epoch {epoch}, {dead_frac:.0%} of the units of hidden layer {layer} output 0 for every "
+                        "training sample; the share first reached {threshold:.0%} at epoch {since}.",
+    "vanishing_gradients.ratio": "The largest gradient norm hidden layer 1 received in the whole run, {first:.3g}, "
+                                 "is {ratio:.3g} of the largest the output layer received ({last:.3g}, epoch "
+                                 "{last_epoch}): the gradient shrinks on its way back through {n_layers} layers "
+                                 "(AUTOTRAINER calls a ratio below {limit:.3g} vanishing).",
+    "unstable_loss.swings": "Between epochs {from_epoch} and {to_epoch} the training loss jumped up by more than "
+                            "{jump:.0%} {ups} times and down as sharply {downs} times in {steps} steps (the largest "
+                            "jump: +{largest:.0%}).",
+    "slow_convergence.falling": "The training loss is still falling at the end: it fell in {down_share:.0%} of the "
+                                "epochs from {from_epoch} to {to_epoch}, and that last {window:.0%} of the run "
+                                "brought {late_share:.0%} of all its progress (a converged curve has flattened out). "
+                                "It ends at {end:.3g}, {end_share:.0%} of its start {start:.3g}.",
+    "overfitting.rise": "The validation loss reached its minimum {min:.3g} at epoch {min_epoch}, then rose to "
+                        "{end:.3g} by epoch {end_epoch} (over a running median of {window} epochs: {ratio:.3g}x its "
+                        "minimum, giving back {giveback_shown:.0%} of its improvement) while the training loss kept "
+                        "falling, from {train_at_min:.3g} to {train_end:.3g}.",
+    "underfitting.chance_classes": "Both losses stay high and close: the training loss levelled off at {end:.3g}, "
+                                   "{level:.0%} of the loss of guessing among {classes} classes (ln C = "
+                                   "{reference:.3g}), and the validation loss is {val_end:.3g}.",
+    "underfitting.chance_two": "Both losses stay high and close: the training loss levelled off at {end:.3g}, "
+                               "{level:.0%} of the loss of guessing between two classes (ln 2 = {reference:.3g}; the "
+                               "log does not say how many classes there are), and the validation loss is "
+                               "{val_end:.3g}.",
+    "underfitting.start": "Both losses stay high and close: the training loss levelled off at {end:.3g}, "
+                          "{level:.0%} of its first value {reference:.3g}, and the validation loss is {val_end:.3g}.",
+}
+# Sentences a finding may add after its main one: name -> template, filled with the same facts.
+CLAUSES: dict[str, str] = {
+    "previous": "It was {previous:.3g} at epoch {previous_epoch}.",
+    "update": "Each update changes the weights by {update_ratio_per_update:.3g} of their norm (cs231n: about "
+              "{update_healthy:.3g}).",
+    "update_outside": "Each update changes the weights by {update_ratio_per_update:.3g} of their norm (cs231n: about "
+                      "{update_healthy:.3g}, outside TheDeepChecker's healthy range {update_lo:.3g} to "
+                      "{update_hi:.3g}).",
+    "explained_by": "It follows from the finding \"{cause_title}\".",
+    "dead_layer": "No signal passes that layer, so the output is the same for every input.",
+    "dead_units": "Dead units pass no gradient, so they never recover.",
+    "dead_overall": "Over all hidden layers, {dead_share:.0%} of the units are dead.",
+    "vanish_update": "Per epoch, the first layer's weights change by {first_update:.3g} of their norm, the output "
+                     "layer's by {last_update:.3g} (median).",
+    "acc_gap": "Training accuracy ends {acc_gap_points:.0f} percentage points above validation accuracy "
+               "(AUTOTRAINER counts {acc_gap_limit_points:.0f} as overfitting).",
+    "accuracy": "The best training accuracy is {best_acc:.0%} (AUTOTRAINER: below {accuracy_limit:.0%}, training "
+                "has not converged).",
+}
+# Why a rule could not judge a log: key -> template (Report.skipped holds them as Phrases).
+SKIPS: dict[str, str] = {
+    "few_epochs": "needs at least {need} epochs with a finite training loss, has {have}",
+    "no_val": "needs a validation loss column",
+    "few_val": "needs at least {need} epochs with a validation loss",
+    "no_layers": "needs per-layer columns (see nncore.logs.LAYER_ALIASES)",
+    "no_layer_column": "needs the per-layer column {quantity}",
+    "empty_layer_column": "its per-layer column {quantity} is empty",
+    "few_grad": "needs gradient norms of at least two layers over several epochs",
+}
+
+
+def _english(key: str) -> str:
+    """The English template of a key of :func:`say`."""
+    head, _, rest = key.partition(".")
+    if rest == "title":
+        return PROBLEMS[head].title
+    if head == "clause":
+        return CLAUSES[rest]
+    return EVIDENCE[f"{head}.{rest.removeprefix('evidence.')}"]
+
+
+def say(code: str, facts: dict, template: Callable[[str], str] = _english,
+        number: Callable[[float], object] = lambda x: x) -> str:
+    """The evidence sentence of a finding, from its code and facts alone.
+
+    ``template(key)`` returns the template of ``"<code>.evidence.<kind>"`` (a
+    main or item sentence: ``EVIDENCE["<code>.<kind>"]``), ``"clause.<name>"``
+    or ``"<code>.title"`` (the title of the finding an ``explained_by`` clause
+    names); the default is English.
+    ``number`` may wrap each non-integer number before it is formatted (e.g.
+    to write decimal commas).  Raises KeyError when a template uses a fact the
+    finding does not have -- a test formats every template with real findings.
+    """
+    def filled(d: dict) -> dict:
+        return {k: (number(v) if isinstance(v, float) else v) for k, v in d.items()}
+
+    fmt = filled(facts)
+    if "items" in facts:
+        fmt["items"] = "; ".join(template(f"{code}.evidence.{item['kind']}").format(**filled(item))
+                                 for item in facts["items"])
+    if "cause" in facts:
+        fmt["cause_title"] = template(f"{facts['cause']}.title")
+    parts = [template(f"{code}.evidence.{facts['kind']}").format(**fmt)]
+    parts += [template(f"clause.{name}").format(**fmt) for name in facts.get("clauses", ())]
+    return " ".join(parts)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -310,8 +440,8 @@ class Report:
     """Everything :func:`examine` found, and the checks it could not make (code, reason)."""
 
     findings: list[Finding]
-    skipped: list[tuple[str, str]]
-    notes: tuple[str, ...] = ()  # how the log was read (from nncore.logs)
+    skipped: list[tuple[str, Phrase]]  # (rule code, why): the reason is an English Phrase with its key and facts
+    notes: tuple[Phrase, ...] = ()  # how the log was read (from nncore.logs)
 
     @property
     def alarms(self) -> list[Finding]:
@@ -327,14 +457,20 @@ class Report:
                 "notes": list(self.notes)}
 
 
-def finding(code: str, severity: str, evidence: str, **facts) -> Finding:
+def finding(code: str, severity: str, kind: str, clauses: tuple[str, ...] = (), **facts) -> Finding:
+    """A finding whose evidence is the template ``EVIDENCE["<code>.<kind>"]`` and ``clauses``, filled with ``facts``."""
     p = PROBLEMS[code]
-    return Finding(code=code, title=p.title, severity=severity, evidence=evidence, fixes=p.fixes, page=p.page,
-                   facts=facts)
+    facts = {"kind": kind, **({"clauses": list(clauses)} if clauses else {}), **facts}
+    return Finding(code=code, title=p.title, severity=severity, evidence=say(code, facts), fixes=p.fixes,
+                   page=p.page, facts=facts)
 
 
 class Skip(Exception):
-    """Raised by a rule that cannot judge this log; the message says what is missing."""
+    """Raised by a rule that cannot judge this log; ``reason`` (a Phrase of SKIPS) says what is missing."""
+
+    def __init__(self, key: str, **facts):
+        self.reason = Phrase(SKIPS, key, **facts)
+        super().__init__(self.reason)
 
 
 # -- the evidence every rule reads -------------------------------------------------
@@ -409,17 +545,6 @@ def _prepare(history: pd.DataFrame, layers: pd.DataFrame | None) -> Curves:
                   broken=broken, raw_train=raw, layers=tables)
 
 
-def _g(x: float) -> str:
-    """A number for a sentence: 3 significant digits."""
-    if x is None or not math.isfinite(x):
-        return str(x)
-    return f"{x:.3g}"
-
-
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
 def _per_update_ratio(c: Curves) -> float | None:
     """Median over layers and judged epochs of the weight change per update (cs231n's ratio)."""
     if not c.layers or "update_ratio" not in c.layers:
@@ -436,14 +561,14 @@ def _per_update_ratio(c: Curves) -> float | None:
     return float(np.median(vals)) if vals.size else None
 
 
-def _update_clause(c: Curves) -> tuple[str, dict]:
+def _update_clause(c: Curves) -> tuple[tuple[str, ...], dict]:
+    """The update-ratio clause (cs231n) and its facts, when the log has what it needs."""
     r = _per_update_ratio(c)
     if r is None:
-        return "", {}
+        return (), {}
     lo, hi = UPDATE_RATIO_RANGE
-    where = "" if lo <= r <= hi else f", outside TheDeepChecker's healthy range {_g(lo)} to {_g(hi)}"
-    return (f" Each update changes the weights by {_g(r)} of their norm (cs231n: about "
-            f"{_g(UPDATE_RATIO_HEALTHY)}{where}).", {"update_ratio_per_update": r})
+    return (("update",) if lo <= r <= hi else ("update_outside",),
+            {"update_ratio_per_update": r, "update_healthy": UPDATE_RATIO_HEALTHY, "update_lo": lo, "update_hi": hi})
 
 
 # -- loss rules -----------------------------------------------------------------------
@@ -454,20 +579,19 @@ def check_diverged(c: Curves, found: list[Finding]) -> Finding | None:
     if c.broken is not None:
         i = c.broken
         value = raw[i]
-        what = "NaN (not a number)" if math.isnan(value) else ("infinite" if value > 0 else "minus infinity")
-        before = f" (it was {_g(raw[i - 1])} at epoch {int(c.epochs[i - 1])})" if i > 0 and i - 1 < c.n else ""
+        kind = "nan" if math.isnan(value) else ("inf" if value > 0 else "neg_inf")
+        before = i > 0 and i - 1 < c.n
         epoch = _epoch_at(c, i)
-        return finding("diverged", "error", f"The training loss became {what} at epoch {epoch}{before}.",
-                       epoch=epoch, value=str(value), previous=float(raw[i - 1]) if i > 0 else None)
+        return finding("diverged", "error", kind, ("previous",) if before else (),
+                       epoch=epoch, value=str(value), previous=float(raw[i - 1]) if i > 0 else None,
+                       **({"previous_epoch": int(c.epochs[i - 1])} if before else {}))
     if not first.size or first[0] <= 0:
         return None
     ratio = c.train / first[0]
     over = np.flatnonzero(ratio >= EXPLOSION_FACTOR)
     if over.size:
         i = int(over[0])
-        return finding("diverged", "error",
-                       f"The training loss exploded to {_g(c.train[i])} at epoch {c.epoch(i)}, "
-                       f"{_g(ratio[i])} times its first value {_g(first[0])}.",
+        return finding("diverged", "error", "explosion",
                        epoch=c.epoch(i), value=float(c.train[i]), first=float(first[0]), ratio=float(ratio[i]))
     return None
 
@@ -497,19 +621,15 @@ def rise_measure(c: Curves) -> dict | None:
 
 def check_loss_rising(c: Curves, found: list[Finding]) -> Finding | None:
     if c.n < MIN_POINTS:
-        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+        raise Skip("few_epochs", need=MIN_POINTS, have=c.n)
     r = rise_measure(c)
     if not (r["rise_share"] >= RISE_SHARE and r["rise_rel"] >= RISE_MIN_RELATIVE
             and r["up_share"] >= RISE_UP_SHARE and r["points_after"] >= 2):
         return None
     m = r["raw_min_at"]
-    clause, extra = _update_clause(c)
-    where = (f"ended above its starting value {_g(r['start'])}" if r["end"] > r["start"]
-             else f"climbed back {_pct(r['rise_share'])} of the progress it had made")
-    fell = (f"fell to {_g(r['raw_min'])} at epoch {c.epoch(m)}, then rose" if m > 0
-            else f"started at {_g(r['start'])} (epoch {c.epoch(0)}) and rose")
-    return finding("loss_rising", "error",
-                   f"The training loss {fell} to {_g(r['raw_end'])} by epoch {c.epoch(c.n - 1)}: it {where}.{clause}",
+    clauses, extra = _update_clause(c)
+    kind = ("fell" if m > 0 else "rose") + ("_above" if r["end"] > r["start"] else "_back")
+    return finding("loss_rising", "error", kind, clauses,
                    min_epoch=c.epoch(m), min=r["raw_min"], end_epoch=c.epoch(c.n - 1), end=r["raw_end"],
                    start=r["start"], rise_share=r["rise_share"], up_share=r["up_share"], **extra)
 
@@ -535,19 +655,16 @@ def swing_measure(c: Curves) -> dict | None:
 def check_unstable(c: Curves, found: list[Finding]) -> Finding | None:
     m = swing_measure(c)
     if m is None:
-        raise Skip(f"needs at least {2 * (MIN_POINTS + 1)} epochs with a finite training loss, has {c.n}")
+        raise Skip("few_epochs", need=2 * (MIN_POINTS + 1), have=c.n)
     if min(m["up_share"], m["down_share"]) < OSC_RATE:
         return None
     explained = [f.code for f in found if f.code in ("diverged", "loss_rising")]
-    clause, extra = _update_clause(c)
+    clauses, extra = _update_clause(c)
+    cause = explained[0] if explained else None
     lo = m["from"]
-    return finding("unstable_loss", "info" if explained else "warning",
-                   f"Between epochs {c.epoch(lo)} and {c.epoch(c.n - 1)} the training loss jumped up by more than "
-                   f"{_pct(OSC_JUMP)} {m['ups']} times and down as sharply {m['downs']} times in {m['steps']} steps "
-                   f"(the largest jump: +{_pct(m['largest'])}).{clause}"
-                   f"{_explained_by(explained[0] if explained else None)}",
-                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), ups=m["ups"], downs=m["downs"],
-                   steps=m["steps"], largest=m["largest"], **extra)
+    return finding("unstable_loss", "info" if explained else "warning", "swings", clauses + _explained_by(cause),
+                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), jump=OSC_JUMP, ups=m["ups"], downs=m["downs"],
+                   steps=m["steps"], largest=m["largest"], **extra, **_cause(cause))
 
 
 def overfit_measure(c: Curves) -> dict | None:
@@ -575,10 +692,10 @@ def overfit_measure(c: Curves) -> dict | None:
 
 def check_overfitting(c: Curves, found: list[Finding]) -> Finding | None:
     if not np.isfinite(c.val).any():
-        raise Skip("needs a validation loss column")
+        raise Skip("no_val")
     m = overfit_measure(c)
     if m is None:
-        raise Skip(f"needs at least {MIN_POINTS} epochs with a validation loss")
+        raise Skip("few_val", need=MIN_POINTS)
     if not (m["train_end"] < m["train_at_min"] and m["min_at"] < m["end_at"]):
         return None
     if m["rise"] >= OVERFIT_RISE and m["giveback"] >= OVERFIT_GIVEBACK:
@@ -587,22 +704,18 @@ def check_overfitting(c: Curves, found: list[Finding]) -> Finding | None:
         severity = "info"
     else:
         return None
-    gap, facts = "", {}
+    clauses, facts = (), {}
     if "acc_gap" in m:
         facts["acc_gap"] = m["acc_gap"]
         limit = ACC_GAP_HIGH if m["train_acc"] > 0.9 else ACC_GAP
         if m["acc_gap"] >= limit:
-            gap = (f" Training accuracy ends {100 * m['acc_gap']:.0f} percentage points above validation accuracy "
-                   f"(AUTOTRAINER counts {100 * limit:.0f} as overfitting).")
+            clauses = ("acc_gap",)
+            facts.update(acc_gap_points=100 * m["acc_gap"], acc_gap_limit_points=100 * limit)
     w = window_for(int(np.isfinite(c.val).sum()))
-    return finding("overfitting", severity,
-                   f"The validation loss reached its minimum {_g(m['min'])} at epoch {c.epoch(m['min_at'])}, then rose "
-                   f"to {_g(m['end'])} by epoch {c.epoch(m['end_at'])} (over a running median of {w} epochs: "
-                   f"{_g(m['rise'])}x its minimum, giving back {_pct(min(m['giveback'], 99.99))} of its improvement) "
-                   f"while the training loss kept falling, from {_g(m['train_at_min'])} to {_g(m['train_end'])}.{gap}",
+    return finding("overfitting", severity, "rise", clauses,
                    min_epoch=c.epoch(m["min_at"]), min=m["min"], end_epoch=c.epoch(m["end_at"]), end=m["end"],
-                   ratio=m["rise"], giveback=m["giveback"], train_at_min=m["train_at_min"],
-                   train_end=m["train_end"], window=w, **facts)
+                   ratio=m["rise"], giveback=m["giveback"], giveback_shown=min(m["giveback"], 99.99),
+                   train_at_min=m["train_at_min"], train_end=m["train_end"], window=w, **facts)
 
 
 def stall_measure(c: Curves) -> dict | None:
@@ -651,8 +764,13 @@ def _still_falling(m: dict) -> bool:
     return m["down_share"] >= SLOW_DOWN_SHARE and m["late_share"] >= SLOW_LATE_SHARE
 
 
-def _explained_by(cause: str | None) -> str:
-    return f" It follows from the finding \"{PROBLEMS[cause].title}\"." if cause else ""
+def _explained_by(cause: str | None) -> tuple[str, ...]:
+    """The clause naming the finding that explains this one (its title is looked up when the sentence is said)."""
+    return ("explained_by",) if cause else ()
+
+
+def _cause(cause: str | None) -> dict:
+    return {"cause": cause} if cause else {}
 
 
 def _consequence(found: list[Finding], codes: tuple[str, ...]) -> str | None:
@@ -665,65 +783,58 @@ def _consequence(found: list[Finding], codes: tuple[str, ...]) -> str | None:
 def check_slow(c: Curves, found: list[Finding]) -> Finding | None:
     m = stall_measure(c)
     if m is None:
-        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+        raise Skip("few_epochs", need=MIN_POINTS, have=c.n)
     if not (_still_falling(m) and m["ratio"] >= SLOW_LEFT) or any(f.code in ("diverged", "loss_rising")
                                                                      for f in found):
         return None
     cause = _consequence(found, ("symmetric_init", "dying_relu", "vanishing_gradients"))
-    clause, extra = _update_clause(c)
-    tail = _explained_by(cause)
+    clauses, extra = _update_clause(c)
     lo = m["from"]
-    return finding("slow_convergence", "warning",
-                   f"The training loss is still falling at the end: it fell in {_pct(m['down_share'])} of the epochs "
-                   f"from {c.epoch(lo)} to {c.epoch(c.n - 1)}, and that last {_pct(SLOW_WINDOW)} of the run brought "
-                   f"{_pct(m['late_share'])} of all its progress (a converged curve has flattened out). It ends "
-                   f"at {_g(m['last'])}, {_pct(m['last'] / m['start'])} of its start {_g(m['start'])}.{clause}{tail}",
-                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), down_share=m["down_share"],
-                   late_share=m["late_share"], end=m["last"], start=m["start"], ratio=m["ratio"], **extra)
+    return finding("slow_convergence", "warning", "falling", clauses + _explained_by(cause),
+                   from_epoch=c.epoch(lo), to_epoch=c.epoch(c.n - 1), down_share=m["down_share"], window=SLOW_WINDOW,
+                   late_share=m["late_share"], end=m["last"], start=m["start"], end_share=m["last"] / m["start"],
+                   ratio=m["ratio"], **extra, **_cause(cause))
 
 
 def check_underfitting(c: Curves, found: list[Finding]) -> Finding | None:
     m = stall_measure(c)
     if m is None:
-        raise Skip(f"needs at least {MIN_POINTS} epochs with a finite training loss, has {c.n}")
+        raise Skip("few_epochs", need=MIN_POINTS, have=c.n)
     if "gap" not in m:
-        raise Skip("needs a validation loss column")
+        raise Skip("no_val")
     # A loss that bounces, climbs or is still falling is high for that reason: those findings say so.
     if any(f.code in ("diverged", "loss_rising", "unstable_loss", "slow_convergence") for f in found):
         return None
     if _still_falling(m) or not (m["high"] and m["gap"] <= UNDERFIT_GAP):
         return None
     cause = _consequence(found, ("symmetric_init", "dying_relu", "vanishing_gradients"))
-    if "classes" in m:
-        ref = (f"{_pct(m['level'])} of the loss of guessing among {m['classes'] or 'the'} classes "
-               f"(ln C = {_g(m['reference'])})")
-    else:
-        ref = f"{_pct(m['level'])} of its first value {_g(m['reference'])}"
-    acc = ""
-    if m.get("best_acc", 1.0) < UNDERFIT_ACCURACY:
-        acc = (f" The best training accuracy is {_pct(m['best_acc'])} (AUTOTRAINER: below {_pct(UNDERFIT_ACCURACY)}, "
-               "training has not converged).")
-    return finding("underfitting", "warning",
-                   f"Both losses stay high and close: the training loss levelled off at {_g(m['end'])}, {ref}, "
-                   f"and the validation loss is {_g(m['val_end'])}.{acc}{_explained_by(cause)}",
+    if "classes" not in m:
+        kind = "start"  # regression: relative to the first loss
+    elif m["classes"]:
+        kind = "chance_classes"
+    else:  # classification, the class count unknown: ln 2, or the first loss when that is higher
+        kind = "chance_two" if m["reference"] == math.log(2) else "start"
+    clauses = ("accuracy",) if m.get("best_acc", 1.0) < UNDERFIT_ACCURACY else ()
+    return finding("underfitting", "warning", kind, clauses + _explained_by(cause),
                    end=m["end"], reference=m["reference"], level=m["level"], val_end=m["val_end"], gap=m["gap"],
-                   **({"best_acc": m["best_acc"], "classes": m["classes"]} if "best_acc" in m else {}))
+                   **({"best_acc": m["best_acc"], "classes": m["classes"]} if "best_acc" in m else {}),
+                   **({"accuracy_limit": UNDERFIT_ACCURACY} if clauses else {}), **_cause(cause))
 
 
 # -- layer rules ------------------------------------------------------------------------
 
 def _need_layers(c: Curves, quantity: str) -> pd.DataFrame:
     if not c.layers:
-        raise Skip("needs per-layer columns (see nncore.logs.LAYER_ALIASES)")
+        raise Skip("no_layers")
     if quantity not in c.layers:
-        raise Skip(f"needs the per-layer column {quantity}")
+        raise Skip("no_layer_column", quantity=quantity)
     return c.layers[quantity]
 
 
-def _last_row(t: pd.DataFrame) -> tuple[int, pd.Series]:
+def _last_row(t: pd.DataFrame, quantity: str) -> tuple[int, pd.Series]:
     t = t.dropna(how="all")
     if t.empty:
-        raise Skip("its per-layer column is empty")
+        raise Skip("empty_layer_column", quantity=quantity)
     return int(t.index[-1]), t.iloc[-1]
 
 
@@ -740,7 +851,7 @@ def _units(c: Curves, epoch: int, layer: int) -> float:
 
 def check_symmetric(c: Curves, found: list[Finding]) -> Finding | None:
     t = _need_layers(c, "distinct_units")
-    epoch, row = _last_row(t)
+    epoch, row = _last_row(t, "distinct_units")
     bad = []
     for layer in _hidden(t):
         d, u = row[layer], _units(c, epoch, layer)
@@ -750,11 +861,9 @@ def check_symmetric(c: Curves, found: list[Finding]) -> Finding | None:
             bad.append((layer, int(d), u))
     if not bad:
         return None
-    parts = [f"hidden layer {layer} has {d} distinct unit{'s' if d != 1 else ''}"
-             + (f" out of {int(u)}" if np.isfinite(u) else "") for layer, d, u in bad]
-    return finding("symmetric_init", "error",
-                   f"At epoch {epoch}, " + "; ".join(parts) + ": the other units are copies that got identical "
-                   "gradients from the start, so the network computes what one unit per layer can.",
+    items = [{"kind": "item_of", "layer": int(layer), "distinct": d, "units": int(u)} if np.isfinite(u)
+             else {"kind": "item", "layer": int(layer), "distinct": d} for layer, d, u in bad]
+    return finding("symmetric_init", "error", "layers", items=items,
                    epoch=epoch, layers={int(l): {"distinct": d, "units": (int(u) if np.isfinite(u) else None)}
                                         for l, d, u in bad},
                    layer=int(bad[0][0]), distinct=bad[0][1])
@@ -762,7 +871,7 @@ def check_symmetric(c: Curves, found: list[Finding]) -> Finding | None:
 
 def check_dying_relu(c: Curves, found: list[Finding]) -> Finding | None:
     t = _need_layers(c, "dead_frac")
-    epoch, row = _last_row(t)
+    epoch, row = _last_row(t, "dead_frac")
     symmetric = next((f for f in found if f.code == "symmetric_init"), None)
     copies = set(symmetric.facts["layers"]) if symmetric else set()  # dead because they are copies: not dying
     hidden = [l for l in _hidden(t) if np.isfinite(row[l]) and int(l) not in copies]
@@ -783,18 +892,15 @@ def check_dying_relu(c: Curves, found: list[Finding]) -> Finding | None:
     else:
         return None
     u = units[worst]
-    count = f" ({int(round(frac * u))} of {int(u)})" if np.isfinite(u) else ""
+    count = {"dead": int(round(frac * u)), "units": int(u)} if np.isfinite(u) else {}
     col = t[worst].dropna()
-    crossed = col.index[col >= min(frac, DEAD_FRACTION)]
-    since = f"; it crossed {_pct(min(frac, DEAD_FRACTION))} at epoch {int(crossed[0])}" if len(crossed) else ""
-    overall = f" Over all hidden layers, {_pct(share)} of the units are dead." if len(hidden) > 1 else ""
-    what = ("No signal passes that layer, so the output is the same for every input."
-            if frac >= 1.0 else "Dead units pass no gradient, so they never recover.")
-    return finding("dying_relu", severity,
-                   f"At epoch {epoch}, {_pct(frac)} of the units of hidden layer {worst}{count} output 0 for every "
-                   f"training sample{since}. {what}{overall}",
-                   epoch=epoch, layer=int(worst), dead_frac=frac, dead_share=share,
-                   per_layer={int(l): float(row[l]) for l in hidden})
+    threshold = min(frac, DEAD_FRACTION)
+    # The last row holds frac itself, so the column has crossed the threshold by then at the latest.
+    since = int(col.index[col >= threshold][0])
+    clauses = ("dead_layer" if frac >= 1.0 else "dead_units",) + (("dead_overall",) if len(hidden) > 1 else ())
+    return finding("dying_relu", severity, "count" if count else "share", clauses,
+                   epoch=epoch, layer=int(worst), dead_frac=frac, dead_share=share, threshold=threshold, since=since,
+                   per_layer={int(l): float(row[l]) for l in hidden}, **count)
 
 
 def vanish_measure(c: Curves) -> dict | None:
@@ -819,25 +925,20 @@ def check_vanishing(c: Curves, found: list[Finding]) -> Finding | None:
     _need_layers(c, "grad_norm")
     m = vanish_measure(c)
     if m is None:
-        raise Skip("needs gradient norms of at least two layers over several epochs")
+        raise Skip("few_grad")
     if m["ratio"] >= VANISH_RATIO:
         return None
     if _consequence(found, ("symmetric_init", "dying_relu")):
         return None  # no gradient passes dead or copied units: that finding is the diagnosis
-    upd, facts = "", {}
+    clauses, facts = (), {}
     if c.layers and "update_ratio" in c.layers:
         med = c.layers["update_ratio"].median()
         if np.isfinite(med.iloc[0]) and np.isfinite(med.iloc[-1]):
-            upd = (f" Per epoch, the first layer's weights change by {_g(med.iloc[0])} of their norm, "
-                   f"the output layer's by {_g(med.iloc[-1])} (median).")
+            clauses = ("vanish_update",)
             facts = {"first_update": float(med.iloc[0]), "last_update": float(med.iloc[-1])}
-    return finding("vanishing_gradients", "warning",
-                   f"The largest gradient norm hidden layer 1 received in the whole run, {_g(m['first'])}, is "
-                   f"{_g(m['ratio'])} of the largest the output layer received ({_g(m['last'])}, epoch "
-                   f"{m['last_at']}): the gradient shrinks on its way back through {m['layers']} layers "
-                   f"(AUTOTRAINER calls a ratio below {_g(VANISH_RATIO)} vanishing).{upd}",
+    return finding("vanishing_gradients", "warning", "ratio", clauses,
                    ratio=m["ratio"], first=m["first"], last=m["last"], last_epoch=m["last_at"], layer=1,
-                   per_layer=m["per_layer"], **facts)
+                   n_layers=m["layers"], limit=VANISH_RATIO, per_layer=m["per_layer"], **facts)
 
 
 # Rule registry, in evaluation order: root causes first, so that symptom rules
@@ -855,7 +956,7 @@ RULES: dict[str, Callable[[Curves, list[Finding]], Finding | None]] = {
 }
 
 
-def examine(history: pd.DataFrame, layers: pd.DataFrame | None = None, notes: tuple[str, ...] = ()) -> Report:
+def examine(history: pd.DataFrame, layers: pd.DataFrame | None = None, notes: tuple[Phrase, ...] = ()) -> Report:
     """Run every rule; return the findings (sorted) and the checks that could not be made."""
     found: list[Finding] = []
     skipped: list[tuple[str, str]] = []
@@ -867,7 +968,7 @@ def examine(history: pd.DataFrame, layers: pd.DataFrame | None = None, notes: tu
             try:
                 f = rule(c, found)
             except Skip as why:
-                skipped.append((code, str(why)))
+                skipped.append((code, why.reason))
                 continue
             if f is not None:
                 found.append(f)

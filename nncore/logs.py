@@ -48,6 +48,15 @@ Decisions on awkward input (each is reported in :attr:`ParsedLog.notes`)
 * Without an ``epoch`` column, each distinct ``step`` (or else each row) is an
   epoch, in file order.
 
+Messages in any language
+------------------------
+Every sentence this module produces -- a note (:data:`NOTES`) or a refusal
+(:attr:`LogError.MESSAGES`) -- is made from an English template and a few
+facts.  A note is a :class:`Phrase`, a ``str`` that remembers its template's
+key and facts; a :class:`LogError` has ``code`` and ``facts``.  Programs and
+tests read the English; an app says the same thing in its own language from
+the key and the facts (clinic/text/doctor.py).
+
 Refused, with :class:`LogError` and a one-line message: a file over
 :data:`MAX_BYTES` or :data:`MAX_ROWS` data rows, an empty file, a binary file,
 a file without a header line, no training-loss column, a non-numeric cell in a
@@ -116,8 +125,89 @@ DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
+class Phrase(str):
+    """An English sentence that remembers how it was made: a template's key and the facts that filled it.
+
+    It *is* the string (so ``"semicolon" in note`` and ``print(note)`` work),
+    and ``key`` / ``facts`` let an app say the same sentence in another
+    language with the same numbers.  A ``str`` subclass rather than a pair, so
+    that the notes and skipped-check reasons stay plain strings to every
+    existing reader.
+    """
+
+    key: str
+    facts: dict
+
+    def __new__(cls, templates: dict[str, str], key: str, **facts) -> "Phrase":
+        self = super().__new__(cls, templates[key].format(**facts))
+        self.key, self.facts = key, facts
+        return self
+
+    def __reduce__(self):  # pickled by the app's caches: rebuild from the text, not through __new__
+        return _phrase, (str(self), self.key, self.facts)
+
+
+def _phrase(text: str, key: str, facts: dict) -> Phrase:
+    p = str.__new__(Phrase, text)
+    p.key, p.facts = key, facts
+    return p
+
+
+# How a log was read, when it took a decision (see "Decisions on awkward input").
+NOTES: dict[str, str] = {
+    "sep_semicolon": "read as a semicolon-separated file",
+    "sep_tab": "read as a tab-separated file",
+    "sep_pipe": "read as a pipe-separated file",
+    "decimal_commas": "read decimal commas as decimal points",
+    "epoch_filled": "rows without an epoch were given the epoch of the row above",
+    "epoch_from_step": "no epoch column: each logged step is taken as one epoch",
+    "epoch_from_row": "no epoch column: each row is taken as one epoch, in file order",
+    "repeated": "{count} epoch(s) appear on several rows ({shown}): kept the last row of each",
+    "dropped": "left out {count} epoch(s) without a training-loss value",
+    "percent_train_acc": "train accuracy was logged in percent: divided by 100",
+    "percent_val_acc": "val accuracy was logged in percent: divided by 100",
+}
+
+
+def note(key: str, **facts) -> Phrase:
+    return Phrase(NOTES, key, **facts)
+
+
 class LogError(ValueError):
-    """A training log the doctor cannot read; the message says why in one line."""
+    """A training log the doctor cannot read; the message says why in one line.
+
+    ``code`` names the problem and ``facts`` fill its message
+    (:attr:`MESSAGES`); ``str(error)`` is the English sentence.
+    """
+
+    MESSAGES = {
+        "no_file": "no such file: {path}",
+        "directory": "{path} is a directory, not a CSV file",
+        "too_big_file": "the file is {size_mb:.1f} MB; the limit is {limit_mb:.0f} MB",
+        "unreadable": "cannot read {path}: {reason}",
+        "source": "expected a path, bytes or a file object, got {kind}",
+        "too_big": "the file is over the {limit_mb:.0f} MB limit",
+        "empty": "the file is empty",
+        "utf16": "the file is not readable text (bad UTF-16)",
+        "binary": "this is a binary file, not a CSV text file",
+        "too_many_rows": "the file has {rows} rows; the limit is {limit}",
+        "not_csv": "the file is not valid CSV: {detail}",
+        "no_rows": "the file has a header line but no data rows",
+        "no_header": "the first line should name the columns (e.g. epoch,loss,val_loss), but it holds numbers",
+        "ragged": "line {line} has {cells} cells but the header has {width}",
+        "single_column": "found a single column ({found}); the file should be comma-, semicolon- or tab-separated "
+                         "with a training-loss column such as 'loss' or 'train_loss'",
+        "no_loss": "no training-loss column: found {found}; expected one of {expected} (see nncore.logs.ALIASES)",
+        "not_number": "column '{column}', line {line}: '{value}' is not a number",
+        "no_loss_values": "no row has a value in the training-loss column '{column}'",
+        "one_epoch": "only {count} epoch with a training loss: a curve needs at least {need}",
+        "no_epochs": "the epoch column is empty",
+        "epoch_not_whole": "the epoch column must hold whole numbers (below {limit:.0e})",
+    }
+
+    def __init__(self, code: str, **facts):
+        self.code, self.facts = code, facts
+        super().__init__(self.MESSAGES[code].format(**facts))
 
 
 @dataclass(frozen=True)
@@ -127,7 +217,7 @@ class ParsedLog:
     history: pd.DataFrame
     layers: pd.DataFrame | None
     format: str  # "nncore", "keras", "lightning" or "plain"
-    notes: tuple[str, ...] = ()
+    notes: tuple[Phrase, ...] = ()  # English sentences carrying their key and facts (see Phrase)
     columns: dict[str, str] = field(default_factory=dict)  # canonical name -> the file's column
 
 
@@ -202,17 +292,15 @@ def read_log(path_or_buffer) -> tuple[pd.DataFrame, pd.DataFrame | None]:
 def parse_log(path_or_buffer) -> ParsedLog:
     """Read a CSV training log; see the module docstring for formats and decisions."""
     text = _decode(_read_bytes(path_or_buffer))
-    notes: list[str] = []
+    notes: list[Phrase] = []
     header, rows, delimiter = _split(text, notes)
     names = [_normalise(h) for h in header]
     mapping = _match_history(names)
     if "train_loss" not in mapping:
         found = ", ".join(h.strip() or "(blank)" for h in header[:12]) + (", ..." if len(header) > 12 else "")
         if len(header) == 1 and delimiter == ",":
-            raise LogError(f"found a single column ({found}); the file should be comma-, semicolon- or "
-                           "tab-separated with a training-loss column such as 'loss' or 'train_loss'")
-        raise LogError(f"no training-loss column: found {found}; expected one of "
-                       f"{', '.join(ALIASES['train_loss'][:4])} (see nncore.logs.ALIASES)")
+            raise LogError("single_column", found=found)
+        raise LogError("no_loss", found=found, expected=", ".join(ALIASES["train_loss"][:4]))
     layer_cols = _match_layers(names, set(mapping.values()))
 
     values = {canon: _column(rows, i, header[i]) for canon, i in mapping.items()}
@@ -223,9 +311,9 @@ def parse_log(path_or_buffer) -> ParsedLog:
     history = _history(groups, values, notes)
     layers = _layers(groups, layer_values) if layer_cols else None
     if len(history) == 0:
-        raise LogError(f"no row has a value in the training-loss column '{header[mapping['train_loss']].strip()}'")
+        raise LogError("no_loss_values", column=header[mapping["train_loss"]].strip())
     if len(history) < MIN_EPOCHS:
-        raise LogError(f"only {len(history)} epoch with a training loss: a curve needs at least {MIN_EPOCHS}")
+        raise LogError("one_epoch", count=len(history), need=MIN_EPOCHS)
     used = {canon: header[i].strip() for canon, i in mapping.items()}
     return ParsedLog(history=history, layers=layers, format=fmt, notes=tuple(notes), columns=used)
 
@@ -236,17 +324,17 @@ def _read_bytes(source) -> bytes:
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if not os.path.exists(path):
-            raise LogError(f"no such file: {path}")
+            raise LogError("no_file", path=path)
         if os.path.isdir(path):
-            raise LogError(f"{path} is a directory, not a CSV file")
+            raise LogError("directory", path=path)
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise LogError(f"the file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")
+            raise LogError("too_big_file", size_mb=size / 2**20, limit_mb=MAX_BYTES / 2**20)
         try:
             with open(path, "rb") as f:
                 data = f.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise LogError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise LogError("unreadable", path=path, reason=str(exc.strerror or exc)) from None
     elif hasattr(source, "read"):
         if hasattr(source, "seek"):
             try:
@@ -257,22 +345,22 @@ def _read_bytes(source) -> bytes:
         if isinstance(data, str):
             data = data.encode("utf-8")
     else:
-        raise LogError(f"expected a path, bytes or a file object, got {type(source).__name__}")
+        raise LogError("source", kind=type(source).__name__)
     if len(data) > MAX_BYTES:
-        raise LogError(f"the file is over the {MAX_BYTES / 2**20:.0f} MB limit")
+        raise LogError("too_big", limit_mb=MAX_BYTES / 2**20)
     return data
 
 
 def _decode(data: bytes) -> str:
     if not data.strip():
-        raise LogError("the file is empty")
+        raise LogError("empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise LogError("the file is not readable text (bad UTF-16)") from None
+            raise LogError("utf16") from None
     if b"\x00" in data[:65536]:
-        raise LogError("this is a binary file, not a CSV text file")
+        raise LogError("binary")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -280,41 +368,41 @@ def _decode(data: bytes) -> str:
     sample = text[:65536]
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f") + sample.count("\ufffd")
     if control > 0.01 * len(sample):
-        raise LogError("this is a binary file, not a CSV text file")
+        raise LogError("binary")
     return text
 
 
-def _split(text: str, notes: list[str]) -> tuple[list[str], list[list[str]], str]:
+def _split(text: str, notes: list[Phrase]) -> tuple[list[str], list[list[str]], str]:
     """Header and rows of strings, with the delimiter detected from the header line."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
-        raise LogError("the file is empty")
+        raise LogError("empty")
     if len(lines) - 1 > MAX_ROWS:
-        raise LogError(f"the file has {len(lines) - 1} rows; the limit is {MAX_ROWS}")
+        raise LogError("too_many_rows", rows=len(lines) - 1, limit=MAX_ROWS)
     head = lines[0]
     counts = {d: head.count(d) for d in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: counts[d])  # ties: the order of DELIMITERS (comma first)
     if counts[delimiter] == 0:
         delimiter = ","
     if delimiter != ",":
-        notes.append(f"read as a {DELIMITER_NAMES[delimiter]}-separated file")
+        notes.append(note(f"sep_{DELIMITER_NAMES[delimiter]}"))
     try:
         table = list(csv.reader(lines, delimiter=delimiter, skipinitialspace=True))
     except csv.Error as exc:
-        raise LogError(f"the file is not valid CSV: {exc}") from None
+        raise LogError("not_csv", detail=str(exc)) from None
     header, rows = table[0], table[1:]
     if not rows:
-        raise LogError("the file has a header line but no data rows")
+        raise LogError("no_rows")
     if all(_is_number(h) for h in header if h.strip()):
-        raise LogError("the first line should name the columns (e.g. epoch,loss,val_loss), but it holds numbers")
+        raise LogError("no_header")
     width = len(header)
     for number, row in enumerate(rows, start=2):
         if len(row) > width:
-            raise LogError(f"line {number} has {len(row)} cells but the header has {width}")
+            raise LogError("ragged", line=number, cells=len(row), width=width)
     rows = [row + [""] * (width - len(row)) for row in rows]
     if delimiter == ";" and any(re.fullmatch(r"\s*-?\d+,\d+(?:[eE][-+]?\d+)?\s*", c) for r in rows[:50] for c in r):
         rows = [[c.replace(",", ".") for c in row] for row in rows]
-        notes.append("read decimal commas as decimal points")
+        notes.append(note("decimal_commas"))
     return header, rows, delimiter
 
 
@@ -390,7 +478,7 @@ def _column(rows: list[list[str]], index: int, name: str) -> _Cells:
             values[r] = float(cell)
         except ValueError:
             shown = cell if len(cell) <= 30 else cell[:27] + "..."
-            raise LogError(f"column '{name.strip()}', line {r + 2}: '{shown}' is not a number") from None
+            raise LogError("not_number", column=name.strip(), line=r + 2, value=shown) from None
         present[r] = True
     return _Cells(values, present)
 
@@ -417,23 +505,23 @@ def _repeats(values) -> bool:
     return len(np.unique(ep.values[ep.present])) < int(ep.present.sum())
 
 
-def _epochs(values, n_rows: int, notes: list[str]) -> np.ndarray:
+def _epochs(values, n_rows: int, notes: list[Phrase]) -> np.ndarray:
     """The epoch of every row (forward-filled), or a stand-in when the log has none."""
     if "epoch" in values:
         col = values["epoch"]
         if not col.present.any():
-            raise LogError("the epoch column is empty")
+            raise LogError("no_epochs")
         ep = pd.Series(np.where(col.present, col.values, np.nan)).ffill().bfill().to_numpy()
         if _whole(ep) is None:
-            raise LogError(f"the epoch column must hold whole numbers (below {MAX_WHOLE:.0e})")
+            raise LogError("epoch_not_whole", limit=MAX_WHOLE)
         if not col.present.all():
-            notes.append("rows without an epoch were given the epoch of the row above")
+            notes.append(note("epoch_filled"))
         return _whole(ep)
     if "step" in values and values["step"].present.all():
-        notes.append("no epoch column: each logged step is taken as one epoch")
+        notes.append(note("epoch_from_step"))
         _, ep = np.unique(values["step"].values, return_inverse=True)
         return ep.astype(np.int64)
-    notes.append("no epoch column: each row is taken as one epoch, in file order")
+    notes.append(note("epoch_from_row"))
     return np.arange(n_rows, dtype=np.int64)
 
 
@@ -476,10 +564,10 @@ def _grouping(epochs, values, mapping, fmt, notes) -> _Groups:
         repeated = uniq[per_group > 1]
         if repeated.size:
             shown = ", ".join(map(str, repeated[:5].tolist())) + (", ..." if repeated.size > 5 else "")
-            notes.append(f"{repeated.size} epoch(s) appear on several rows ({shown}): kept the last row of each")
+            notes.append(note("repeated", count=int(repeated.size), shown=shown))
     keep = np.flatnonzero(per_group > 0)
     if keep.size < len(uniq):
-        notes.append(f"left out {len(uniq) - keep.size} epoch(s) without a training-loss value")
+        notes.append(note("dropped", count=int(len(uniq) - keep.size)))
     return _Groups(of_row=of_row, epochs=uniq, keep=keep, mean_cols=mean_cols)
 
 
@@ -497,7 +585,7 @@ def _history(groups: _Groups, values, notes) -> pd.DataFrame:
         finite = cols[acc][np.isfinite(cols[acc])]
         if finite.size and finite.max() > 1.0 and finite.max() <= 100.0 and finite.min() >= 0.0:
             cols[acc] = cols[acc] / 100.0
-            notes.append(f"{acc.replace('_', ' ')}uracy was logged in percent: divided by 100")
+            notes.append(note(f"percent_{acc}"))
     history = pd.DataFrame(cols, columns=HISTORY_COLUMNS)
     step = _whole(history["step"].to_numpy())
     if step is not None:
