@@ -310,6 +310,23 @@ def run_state() -> RunState:
 
 
 REGISTRY_KEY = "_clinic_controls"  # session key -> Control, for tests and tools that walk a page's controls
+WRITTEN_KEY = "_clinic_url_written"  # the URL parameters this session's previous run left behind
+
+
+def url_is_external() -> bool:
+    """Whether the URL now differs from what this session's previous run wrote.
+
+    It does on a share link's first load, a hand edit, a page change (which
+    clears it) or the browser's back button: then a value the URL gets wrong
+    was written by a person, who deserves a notice.  Otherwise the URL is our
+    own echo of the last run: a control that appears only now (say, after the
+    page's "case" changed) still reads a parameter of the same name -- a
+    shared knob such as the noise follows the learner -- but a value that does
+    not fit it is clamped quietly, since nobody typed it.
+    """
+    import streamlit as st
+
+    return st.query_params.to_dict() != st.session_state.get(WRITTEN_KEY)
 
 
 def render(controls, namespace: str, where=None) -> dict[str, Any]:
@@ -325,13 +342,14 @@ def render(controls, namespace: str, where=None) -> dict[str, Any]:
     places = where if isinstance(where, (list, tuple)) else [where if where is not None else st]
     values = {}
     registry = st.session_state.setdefault(REGISTRY_KEY, {})
+    external = url_is_external()
     for i, control in enumerate(controls):
         key = f"{namespace}.{control.name}"
         registry[key] = control
         if key not in st.session_state:
             parsed = control.parse(st.query_params.get(control.name))
             st.session_state[key] = parsed.value
-            if parsed.notice:
+            if parsed.notice and external:
                 state.notices.append(parsed.notice)
         else:
             current = st.session_state[key]
@@ -365,12 +383,16 @@ def sync_url() -> None:
 
     state = run_state()
     current = st.query_params.to_dict()
-    unknown = sorted(k for k in current if k not in state.known)
+    written = st.session_state.get(WRITTEN_KEY) or {}
+    # Parameters our own previous run wrote and no control claims now (a control
+    # that disappeared) are dropped quietly; only foreign ones deserve a notice.
+    unknown = sorted(k for k in current if k not in state.known and k not in written)
     if unknown:
         shown = ", ".join(_quote(k) for k in unknown[:5]) + (" …" if len(unknown) > 5 else "")
         state.notices.append(t("notice.unknown", names=shown))
     if current != state.url:
         st.query_params.from_dict(state.url)
+    st.session_state[WRITTEN_KEY] = dict(state.url)
 
 
 def show_notices() -> None:

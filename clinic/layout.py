@@ -115,9 +115,9 @@ def summary(col, run: Run | Refused) -> bool:
         return False
     final = run.history.iloc[-1]
     if run.diverged:
-        col.error(t("status.diverged", message=run.message), icon="💥")
+        col.error(stop_message(run), icon="💥")
     elif run.message:
-        col.caption("⏹️ " + t("status.stopped", message=run.message))
+        col.caption("⏹️ " + stop_message(run))
     if math.isfinite(final.train_loss) and math.isfinite(final.val_loss):
         col.caption(t("col.final", train=final.train_loss, val=final.val_loss))
     if run.config.task != "regression" and math.isfinite(final.train_acc):
@@ -133,6 +133,23 @@ def _spec(key: str, _build) -> dict:
     # Altair's object model (validation, deep copies) costs 10-60 ms per chart;
     # the finished spec is a plain dict, cheap to reuse on every rerun.
     return charts.spec(_build())
+
+
+def stop_message(run: Run) -> str:
+    """Why a run stopped early, in the current language (from the engine's numbers, not its English text)."""
+    f = run.stop_facts
+    if not f:
+        return run.message
+    if f["reason"] == "early_stopping":
+        return t("status.early_stop", **f)
+    how = t(f"status.how.{f['reason']}", **f)
+    if f["flipped"]:
+        hint = t("status.hint.sign")
+    elif f["optimizer"] in ("momentum", "nesterov"):
+        hint = t("status.hint.lr_mu", **f)
+    else:
+        hint = t("status.hint.lr", **f)
+    return t("status.diverged_at", epoch=f["epoch"], epochs=f["epochs"], how=how, hint=hint)
 
 
 def chart(where, chart_obj, key: str | None = None) -> None:

@@ -95,8 +95,12 @@ class Run:
     network: Network  # the network with its final parameters
     data: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # raw (X_train, y_train, X_val, y_val)
     diverged: bool = False
-    message: str = ""
+    message: str = ""  # why training stopped early, in English ("" when it ran all its epochs)
     stopped_epoch: int = 0
+    # The numbers behind ``message``, so an app can say it in another language:
+    # {"reason": "nan" | "inf" | "explosion", "epoch", "epochs", "loss", "initial", "lr", "optimizer", "mu",
+    #  "flipped"} for a divergence; {"reason": "early_stopping", "epoch", "patience", "best", "best_epoch"}.
+    stop_facts: dict = field(default_factory=dict)
     seconds: float = field(default=0.0, compare=False)  # wall time, kept out of the frames
 
     @property
@@ -204,7 +208,7 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
         return train_loss, val_loss, cache
 
     nan_layers = np.full(L, np.nan)
-    diverged, message = False, ""
+    diverged, message, stop_facts = False, "", {}
     best_val, best_epoch = math.inf, 0
     stopped = config.epochs
     with np.errstate(all="ignore"):
@@ -243,13 +247,16 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
             train_loss, val_loss, eval_cache = evaluate(epoch, lr, grad_norms, ratios)
             if not math.isfinite(train_loss) or train_loss > explode_at:
                 diverged, stopped = True, epoch
-                message = divergence_message(epoch, config, train_loss, initial_loss, lr)
+                stop_facts = divergence_facts(epoch, config, train_loss, initial_loss, lr)
+                message = divergence_message(stop_facts)
                 break
             if config.early_stopping:
                 if val_loss < best_val:
                     best_val, best_epoch = val_loss, epoch
                 elif epoch - best_epoch >= config.early_stopping:
                     stopped = epoch
+                    stop_facts = {"reason": "early_stopping", "epoch": epoch, "patience": config.early_stopping,
+                                  "best": float(best_val), "best_epoch": best_epoch}
                     message = (f"Stopped early at epoch {epoch}: the validation loss has not improved for "
                                f"{config.early_stopping} epochs (best {best_val:.4g} at epoch {best_epoch}).")
                     break
@@ -267,20 +274,26 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
         diverged=diverged,
         message=message,
         stopped_epoch=stopped,
+        stop_facts=stop_facts,
         seconds=time.perf_counter() - start_time,
     )
 
 
-def divergence_message(epoch: int, config: Config, loss: float, initial: float, lr: float) -> str:
-    if math.isnan(loss):
-        how = "the loss became NaN (not a number)"
-    elif math.isinf(loss):
-        how = "the loss overflowed to infinity"
-    else:
-        how = f"the training loss reached {loss:.3g}, over {EXPLOSION_FACTOR:g} times its start ({initial:.3g})"
-    hint = f"Lower the learning rate (it was {lr:.3g})"
-    if config.optimizer in ("momentum", "nesterov"):
-        hint += f" or the momentum (mu = {config.mu:g})"
-    if config.flip_sign_epoch is not None and epoch >= config.flip_sign_epoch:
+def divergence_facts(epoch: int, config: Config, loss: float, initial: float, lr: float) -> dict:
+    """The numbers of a divergence: when, how, and the settings a learner should look at."""
+    reason = "nan" if math.isnan(loss) else "inf" if math.isinf(loss) else "explosion"
+    return {"reason": reason, "epoch": epoch, "epochs": config.epochs, "loss": float(loss), "initial": float(initial),
+            "lr": float(lr), "optimizer": config.optimizer, "mu": config.mu,
+            "flipped": config.flip_sign_epoch is not None and epoch >= config.flip_sign_epoch}
+
+
+def divergence_message(f: dict) -> str:
+    how = {"nan": "the loss became NaN (not a number)", "inf": "the loss overflowed to infinity",
+           "explosion": f"the training loss reached {f['loss']:.3g}, over {EXPLOSION_FACTOR:g} times its start "
+                        f"({f['initial']:.3g})"}[f["reason"]]
+    hint = f"Lower the learning rate (it was {f['lr']:.3g})"
+    if f["optimizer"] in ("momentum", "nesterov"):
+        hint += f" or the momentum (mu = {f['mu']:g})"
+    if f["flipped"]:
         hint = "The gradient's sign is flipped, so every step climbs the loss; fix the sign"
-    return f"Training diverged at epoch {epoch} of {config.epochs}: {how}. Training stopped there. {hint}."
+    return f"Training diverged at epoch {f['epoch']} of {f['epochs']}: {how}. Training stopped there. {hint}."

@@ -48,3 +48,7 @@ st.subheader(t("home.part1"))
 table(PART1)
 st.subheader(t("home.tools"))
 st.markdown(t("home.tools_text"))
+for key in ("doctor", "playground"):
+    info = BY_KEY[key]
+    if info in available():
+        st.page_link(info.file, label=t(f"page.{key}"), icon=info.icon)

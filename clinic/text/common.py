@@ -45,8 +45,22 @@ TEXT = {
     # training status
     "status.training": ("Training {name} ({i} of {n})…", "Đang huấn luyện {name} ({i}/{n})…"),
     "status.too_costly": ("Not trained: {reason}", "Không huấn luyện: {reason}"),
-    "status.diverged": ("Diverged: {message}", "Phân kỳ: {message}"),
-    "status.stopped": ("{message}", "{message}"),
+    "status.diverged_at": ("Training diverged at epoch {epoch} of {epochs}: {how}. Training stopped there. {hint}.",
+                           "Quá trình huấn luyện phân kỳ ở epoch {epoch}/{epochs}: {how}. Huấn luyện dừng tại đó. "
+                           "{hint}."),
+    "status.how.nan": ("the loss became NaN (not a number)", "hàm lỗi trở thành NaN (không phải một số)"),
+    "status.how.inf": ("the loss overflowed to infinity", "hàm lỗi tràn số thành vô cùng"),
+    "status.how.explosion": ("the training loss reached {loss:.3g}, over 1000 times its start ({initial:.3g})",
+                             "hàm lỗi huấn luyện lên tới {loss:.3g}, hơn 1000 lần giá trị ban đầu ({initial:.3g})"),
+    "status.hint.lr": ("Lower the learning rate (it was {lr:.3g})", "Hãy giảm hệ số học (đang là {lr:.3g})"),
+    "status.hint.lr_mu": ("Lower the learning rate (it was {lr:.3g}) or the momentum (μ = {mu:g})",
+                          "Hãy giảm hệ số học (đang là {lr:.3g}) hoặc hệ số quán tính (μ = {mu:g})"),
+    "status.hint.sign": ("The gradient's sign is flipped, so every step climbs the loss; fix the sign",
+                         "Đạo hàm bị ngược dấu nên mỗi bước lại leo lên dốc hàm lỗi; hãy sửa lại dấu"),
+    "status.early_stop": ("Stopped early at epoch {epoch}: the validation loss had not improved for {patience} "
+                          "epochs (best {best:.4g} at epoch {best_epoch}).",
+                          "Dừng sớm ở epoch {epoch}: hàm lỗi kiểm định không cải thiện trong {patience} epoch "
+                          "(tốt nhất {best:.4g} ở epoch {best_epoch})."),
     "status.budget": ("this combination would take about {seconds:.1f} s to train, over this page's limit of "
                       "{limit:.1f} s. Use fewer epochs, points or units, or a larger batch.",
                       "tổ hợp này cần khoảng {seconds:.1f} giây để huấn luyện, vượt giới hạn {limit:.1f} giây của "
