@@ -117,6 +117,15 @@ def _finite(df: pd.DataFrame, cols, positive: bool = False) -> pd.DataFrame:
     return df[mask]
 
 
+def layer_label(name: str) -> str:
+    """A telemetry layer name ("hidden 2", "output") in the current language."""
+    if name == "output":
+        return t("ax.output_layer")
+    if name.startswith("hidden "):
+        return t("ax.hidden_layer", n=name.split(" ", 1)[1])
+    return name
+
+
 def _split_shape() -> alt.Shape:
     """Training points as circles, validation points as triangles, with translated legend labels."""
     labels = {"train": t("ax.data_train"), "val": t("ax.data_val")}
@@ -192,6 +201,8 @@ def layer_chart(layers: pd.DataFrame, metric: str, domain=None, style: Style = N
     names = list(dict.fromkeys(layers.sort_values("layer")["name"]))
     if hidden_only:
         names = [n for n in names if n != "output"]
+    df = df.assign(name=df["name"].map(layer_label))
+    names = [layer_label(n) for n in names]
     chart = alt.Chart(df, title=title or alt.Undefined).mark_line(strokeWidth=2).encode(
         x=alt.X("epoch:Q", title=t("ax.epoch")),
         y=alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log),
@@ -209,6 +220,7 @@ def layer_profile_chart(layers: pd.DataFrame, metric: str, epoch: int, color: st
     title_key, log = LAYER_METRICS[metric]
     df = layers[layers.epoch == epoch][["layer", "name", metric]]
     df = _finite(df, [metric], positive=log)
+    df = df.assign(name=df["name"].map(layer_label))
     chart = alt.Chart(df, title=title or alt.Undefined).mark_bar(color=color).encode(
         x=alt.X("name:N", title=t("ax.layer"), sort=list(df["name"])),
         y=alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log)),
@@ -232,7 +244,8 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
     y = alt.Y("x2:Q", title=t("ax.x2"), scale=alt.Scale(domain=[lo2, hi2], nice=False))
     # Each row is a cell's lower corner; the browser adds the cell size, so the
     # frame sent carries three columns instead of five.
-    base = (alt.Chart(grid).transform_calculate(x1_hi=f"datum.x1 + {s1!r}", x2_hi=f"datum.x2 + {s2!r}")
+    # Cells overlap by 3 % so anti-aliasing leaves no hairline seams between them.
+    base = (alt.Chart(grid).transform_calculate(x1_hi=f"datum.x1 + {s1 * 1.03!r}", x2_hi=f"datum.x2 + {s2 * 1.03!r}")
             .mark_rect(opacity=0.75).encode(x=x, x2="x1_hi:Q", y=y, y2="x2_hi:Q"))
     if task == "multiclass":
         classes = sorted(grid["cls"].unique().tolist() + pts["y"].astype(str).unique().tolist())
@@ -288,7 +301,7 @@ def histogram_chart(hist: pd.DataFrame, quantity: str, style: Style = NORMAL, ti
     df = hist[hist["quantity"] == quantity].copy()
     if hidden_only and not df.empty:
         df = df[df["layer"] < df["layer"].max()]
-    df["name"] = df["layer"].map(names or (lambda i: t("ax.layer") + f" {i}"))
+    df["name"] = df["layer"].map(names or (lambda i: t("ax.hidden_layer", n=i)))
     axis_title = t("ax.pre") if quantity == "pre" else t("ax.act")
     chart = alt.Chart(df, title=title or alt.Undefined).mark_bar(opacity=0.55, binSpacing=0).encode(
         x=alt.X("bin_left:Q", title=axis_title),

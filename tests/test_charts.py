@@ -57,7 +57,7 @@ def test_layer_chart_uses_log_scale_for_gradient_norms(runs):
     assert d["encoding"]["color"]["title"] == "layer"
     d = spec(charts.layer_chart(runs["problem"].layers, "dead_frac", hidden_only=True))
     values = d["datasets"][d["data"]["name"]]
-    assert {v["name"] for v in values} == {"hidden 1", "hidden 2"}
+    assert {v["name"] for v in values} == {"hidden 1", "hidden 2"}  # English labels of the telemetry names
 
 
 @pytest.mark.parametrize("which,task", [("problem", "binary"), ("multi", "multiclass")])

@@ -87,6 +87,8 @@ TEXT = {
     "ax.train": ("training", "huấn luyện"),
     "ax.val": ("validation", "kiểm định"),
     "ax.layer": ("layer", "lớp"),
+    "ax.hidden_layer": ("hidden {n}", "lớp ẩn {n}"),
+    "ax.output_layer": ("output", "đầu ra"),
     "ax.variant": ("variant", "phương án"),
     "ax.x1": ("x1", "x1"),
     "ax.x2": ("x2", "x2"),
