@@ -89,11 +89,11 @@ def upload_box(where):
         st.info(t("playground.upload.none"), icon="📄")
         return None, None, None
     if isinstance(file.size, int) and file.size > userdata.MAX_BYTES:  # refused unread
-        st.error(t("playground.err.too_big", limit_mb=UPLOAD_MB), icon="🚫")
-        return None, None, None
-    raw = file.getvalue()
-    digest = hashlib.sha256(raw).hexdigest()
-    data, error = _parse(digest, raw)
+        error = ("too_big", {})
+    else:
+        raw = file.getvalue()
+        digest = hashlib.sha256(raw).hexdigest()
+        data, error = _parse(digest, raw)
     if error is not None:
         code, facts = error
         st.error(t("playground.upload.bad", name=file.name) + " "

@@ -156,6 +156,7 @@ def test_an_uploaded_file_trains_shows_its_classes_and_says_it_is_not_in_the_lin
     (rows_csv("x1,x2,label", [(1, "nan", "a")] * 30), "not a finite number"),
     (rows_csv("x1,x2,label", [(1, 2, "a")] * 30), "at least"),
     (b"x1,x2,label\n" + b"1,2,0\n" * 300_000, "lines"),
+    (b"x1,x2,label\n" + b"1.25,2.5,0\n" * 1_000_000, "larger than 2 MB"),  # refused by its size, unread
     (b"\x00\x01binary", "not a text CSV"),
 ])
 def test_a_bad_file_gets_a_clear_message_and_no_charts(body, said):
