@@ -163,7 +163,7 @@ def zero_histogram_chart(hist: pd.DataFrame, zone_label: str, x_domain=None, sty
     gradient 0: a unit whose every value lies there is dead.  ``zone_label``
     says what the shaded side means for the column's activation.
     """
-    df = hist.assign(name=hist["layer"].map(lambda i: t("ax.layer") + f" {i}"))
+    df = hist.assign(name=hist["layer"].map(lambda i: t("ax.hidden_layer", n=i)))  # as the layer charts name it
     lo = float(x_domain[0]) if x_domain is not None else (min(float(df["bin_left"].min()), 0.0) if len(df) else -1.0)
     x_scale = alt.Scale(domain=list(x_domain), nice=False) if x_domain is not None else alt.Undefined
     zone = pd.DataFrame({"lo": [lo], "zero": [0.0], "label": [zone_label]})

@@ -95,6 +95,7 @@ def test_zero_histogram_chart_shades_left_of_zero_and_draws_bars_from_the_axis(d
     assert bars["x"]["scale"]["domain"] == dom
     assert {t["field"] for t in bars["tooltip"]} >= {"bin_left", "bin_right", "count"}
     assert d["title"] == "epoch 20"
+    assert {r["name"] for r in layer_data(d, 1)} == {"hidden 1"}  # the layer's name on the dead-units chart too
 
 
 def test_accuracy_chart_marks_chance_and_drops_missing_accuracies(dead, curve):
