@@ -127,10 +127,14 @@ def layer_label(name: str) -> str:
 
 
 def _split_shape() -> alt.Shape:
-    """Training points as circles, validation points as triangles, with translated legend labels."""
+    """Training points as circles, validation points as triangles, with translated legend labels.
+
+    The legend has no title (its labels say it): boundary charts sit in narrow
+    columns, where a titled legend beside the colour scale was cut off.
+    """
     labels = {"train": t("ax.data_train"), "val": t("ax.data_val")}
     expr = " : ".join(f"datum.label == {json.dumps(k)} ? {json.dumps(v)}" for k, v in labels.items()) + " : datum.label"
-    return alt.Shape("split:N", title=t("ax.points"), legend=alt.Legend(labelExpr=expr),
+    return alt.Shape("split:N", title=None, legend=alt.Legend(labelExpr=expr),
                      scale=alt.Scale(domain=list(labels), range=["circle", "triangle"]))
 
 
@@ -203,11 +207,15 @@ def layer_chart(layers: pd.DataFrame, metric: str, domain=None, style: Style = N
         names = [n for n in names if n != "output"]
     df = df.assign(name=df["name"].map(layer_label))
     names = [layer_label(n) for n in names]
+    # Layers often share a value (every layer 100 % dead, one distinct unit each):
+    # a dash pattern per layer keeps the lines that lie on top of each other visible.
     chart = alt.Chart(df, title=title or alt.Undefined).mark_line(strokeWidth=2).encode(
         x=alt.X("epoch:Q", title=t("ax.epoch")),
         y=alt.Y(f"{metric}:Q", title=t(title_key), scale=_y_scale(domain, log),
                 axis=alt.Axis(format="%") if metric in ("dead_frac", "saturated_frac") else alt.Undefined),
         color=alt.Color("name:N", title=t("ax.layer"), sort=names, scale=alt.Scale(scheme=LAYER_SCHEME)),
+        strokeDash=alt.StrokeDash("name:N", sort=names, legend=None,
+                                  scale=alt.Scale(domain=names, range=[[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]])),
         tooltip=[alt.Tooltip("epoch:Q", title=t("ax.epoch")), alt.Tooltip("name:N", title=t("ax.layer")),
                  alt.Tooltip(f"{metric}:Q", title=t(title_key), format=".3g")],
     ).properties(height=style.height)
@@ -267,7 +275,8 @@ def boundary_chart(grid: pd.DataFrame, pts: pd.DataFrame, style: Style = NORMAL,
                                                                       clamp=True), legend=None))
     else:
         heat = base.encode(color=alt.Color("p:Q", title=t("ax.p_class1"),
-                                           scale=alt.Scale(scheme="blueorange", domain=[0, 1])))
+                                           scale=alt.Scale(scheme="blueorange", domain=[0, 1]),
+                                           legend=alt.Legend(gradientLength=70, values=[0, 0.5, 1])))
         cscale = alt.Scale(domain=[0, 1], range=CLASS_COLORS[:2])
         dots = alt.Chart(pts).mark_point(filled=True, size=style.point, stroke="white", strokeWidth=0.6).encode(
             x="x1:Q", y="x2:Q", color=alt.Color("y:N", title=t("ax.class"), scale=cscale),
@@ -307,6 +316,7 @@ def histogram_chart(hist: pd.DataFrame, quantity: str, style: Style = NORMAL, ti
         x=alt.X("bin_left:Q", title=axis_title),
         x2="bin_right:Q",
         y=alt.Y("count:Q", title=t("ax.count"), stack=None),
+        y2=alt.datum(0),
         color=alt.Color("name:N", title=t("ax.layer"), scale=alt.Scale(scheme=LAYER_SCHEME)),
         tooltip=[alt.Tooltip("name:N", title=t("ax.layer")), alt.Tooltip("bin_left:Q", format=".3g"),
                  alt.Tooltip("bin_right:Q", format=".3g"), alt.Tooltip("count:Q", title=t("ax.count"))],
