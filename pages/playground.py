@@ -15,8 +15,7 @@ import streamlit as st
 import nncore
 from clinic import charts, charts_playground, controls, frames, layout, pathology, runner, verdicts
 from clinic import playground as pg
-from clinic.i18n import t
-from clinic.pages import BY_KEY, available
+from clinic.i18n import get_lang, t
 from nncore import Config, Run, doctor, userdata
 
 PAGE = pg.PAGE
@@ -112,32 +111,21 @@ def describe_upload(data: userdata.UserData) -> None:
 
 
 # -- the doctor, keyed by what determines the run (an upload's config alone does not) ----------------------------
-@st.cache_data(max_entries=64, show_spinner=False)
-def _findings(key: str, _run: Run):
-    return doctor.diagnose(_run.history, _run.layers)
-
-
-def verdict(col, run: Run, run_key: str, uploaded: bool) -> None:
-    if not uploaded:
-        verdicts.show(col, run, current_page=PAGE)
-        return
-    # verdicts.show caches findings by config alone; two files with one config would share them.
-    found = _findings(run_key, run)
+def verdict(col, run: Run, run_key: str) -> None:
+    """The verdict box; findings cached under ``run_key`` (verdicts.show keys by the config, which two files of
+    the same size would share)."""
     box = col.container(border=True)
     box.markdown(f"**🩺 {t('verdict.title')}**")
-    alarms = [f for f in found if f.alarm]
-    if not alarms:
-        box.success(t("verdict.healthy"), icon="✅")
-    for f in alarms:
-        (box.error if f.severity == "error" else box.warning)(
-            f"**{verdicts.title(f)}** — {verdicts.evidence(f)}", icon=verdicts.ICONS[f.severity])
-        box.markdown("\n".join(f"- {x}" for x in verdicts.fixes(f)))
-        page = BY_KEY.get(f.page)
-        if page is not None and page in available():
-            box.page_link(page.file, label=t("verdict.see_page", page=t(f"page.{f.page}")), icon=page.icon)
-    for f in found:
-        if not f.alarm:
-            box.caption(f"{verdicts.ICONS['info']} {verdicts.title(f)} — {verdicts.evidence(f)}")
+    verdicts.draw(box, verdicts.findings(run, key=run_key), current_page=PAGE)
+
+
+@st.cache_data(max_entries=300, show_spinner=False)
+def _network_spec(run_key: str, epoch: int, lang: str, presenter: bool, _run: Run) -> dict:
+    """The network drawing at ``epoch`` (a Vega-Lite dict, ~60-120 kB), cached by what determines it."""
+    pic = pg.network_picture(_run, epoch, frames.bounds(_run), width=NET_WIDTH, zoom=1.3 if presenter else 1.0)
+    return charts_playground.network_spec(pic, style=charts.PRESENTER if presenter else charts.NORMAL,
+                                          one_d=_run.data[0].shape[1] == 1,
+                                          title=t("playground.chart.network", epoch=epoch))
 
 
 # -- the page -------------------------------------------------------------------------------------------------------
@@ -204,12 +192,8 @@ elif layout.summary(st, result):
 
     net_col, out_col = st.columns(2)
 
-    def network():
-        pic = pg.network_picture(run, shown, box, width=NET_WIDTH, zoom=1.3 if layout.is_presenter() else 1.0)
-        return charts_playground.network_chart(pic, style=style, one_d=one_d,
-                                               title=t("playground.chart.network", epoch=shown))
-
-    layout.chart(net_col, network, key=f"pg.net|{run_key}|{shown}|{NET_WIDTH}")
+    net_col.vega_lite_chart(spec=_network_spec(run_key, shown, get_lang(), layout.is_presenter(), run),
+                            width="stretch")
     net_col.caption(t("playground.net.caption"))
     n_links = pg.links_total(run)
     if n_links > pg.MAX_LINKS:
@@ -237,7 +221,7 @@ elif layout.summary(st, result):
             title=t("playground.chart.acc")), key=f"pg.acc|{run_key}|{shown}")
     else:
         curve_cols[1].info(t("playground.no_accuracy"))
-    verdict(curve_cols[2], run, run_key, upload is not None)
+    verdict(curve_cols[2], run, run_key)
 
     info = pg.upload_info(upload, bool(values["scale"])) if upload is not None else None
     dl = st.columns(3)

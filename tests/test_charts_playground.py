@@ -133,8 +133,9 @@ def test_a_diverged_network_draws_finite_values():
 # -- chart builders -------------------------------------------------------------------------------------------------------
 def test_the_network_chart_is_valid_vega_lite_with_the_cells_as_csv(run):
     pic = pg.network_picture(run, None, frames.bounds(run))
-    chart = cp.network_chart(pic, title="net")
-    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    spec = cp.network_spec(pic, title="net")
+    alt.LayerChart.from_dict(spec)  # validates against the Vega-Lite schema
+    assert spec["title"] == "net" and spec["height"] == pic.height and spec["autosize"]["type"] == "fit-x"
     links, outlines, cells, titles, labels = spec["layer"]
     assert cells["mark"]["type"] == "rect" and links["mark"]["type"] == "rule"
     assert len(csv_rows(cells)) == len(pic.cells)
@@ -145,6 +146,10 @@ def test_the_network_chart_is_valid_vega_lite_with_the_cells_as_csv(run):
     assert list(csv_rows(labels)["name"]) == ["x₁", "x₂"]
     assert spec["layer"][0]["encoding"]["x"]["axis"] is None
     assert "data" not in spec  # Streamlit takes top-level data for a table: the CSV must stay in the layers
+    one_d = nncore.train(pg.build_config({"data": "curve", "epochs": 3}))
+    spec_1d = cp.network_spec(pg.network_picture(one_d, None, frames.bounds(one_d)), one_d=True)
+    alt.LayerChart.from_dict(spec_1d)
+    assert {tt["field"] for tt in spec_1d["layer"][2]["encoding"]["tooltip"]} == {"name", "p1", "v", "bias"}
     assert cells["encoding"]["color"]["scale"]["domain"] == [-1, 1]
 
 
@@ -152,7 +157,7 @@ def test_the_network_chart_speaks_the_current_language(run):
     pic = pg.network_picture(run, None, frames.bounds(run))
     i18n.set_lang("vi")
     try:
-        spec = cp.network_chart(pic).to_dict(validate=False)
+        spec = cp.network_spec(pic)
     finally:
         i18n.set_lang("en")
     heads = csv_rows(spec["layer"][3])
@@ -163,7 +168,8 @@ def test_the_network_chart_speaks_the_current_language(run):
 
 def test_the_chart_data_stays_small(big):
     pic = pg.network_picture(big, None, frames.bounds(big))
-    spec = cp.network_chart(pic).to_dict(validate=False)
+    spec = cp.network_spec(pic)
+    alt.LayerChart.from_dict(spec)
     assert sum(len(layer["data"]["values"]) for layer in spec["layer"]) < 200_000  # characters of CSV
 
 
@@ -193,6 +199,7 @@ def test_curves_chart_drops_what_vega_lite_cannot_draw_and_marks_the_last_epoch_
 def test_inline_csv_keeps_numbers_and_turns_non_finite_values_into_empty_cells():
     df = pd.DataFrame({"a": [1, 2], "b": [0.5, np.inf], "name": ["x, y", "z"]})
     data = cp.inline(df).to_dict()
+    assert data == cp.csv_data(df)
     assert data["format"] == {"type": "csv", "parse": {"a": "number", "b": "number"}}
     back = pd.read_csv(io.StringIO(data["values"]))
     assert back.b.isna().tolist() == [False, True] and back.name.tolist() == ["x, y", "z"]
@@ -205,6 +212,7 @@ def test_the_class_table_lists_codes_labels_and_counts():
 
 def test_builders_take_the_presenter_style(run):
     pic = pg.network_picture(run, None, frames.bounds(run))
-    spec = cp.network_chart(pic, style=charts.PRESENTER).to_dict(validate=False)
+    spec = cp.network_spec(pic, style=charts.PRESENTER)
     assert spec["layer"][3]["mark"]["fontSize"] == charts.PRESENTER.font
+    assert spec["config"]["axis"]["labelFontSize"] == charts.PRESENTER.font
     assert isinstance(cp.curves_chart(run.history, "loss", 5, style=charts.PRESENTER), alt.LayerChart)
