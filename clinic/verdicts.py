@@ -11,7 +11,9 @@ and its refusals (``doctor.error.<code>``) are said the same way.
 
 A missing key falls back to the doctor's English (visible rather than a
 crash); tests/test_verdicts.py makes sure no finding any rule can produce
-needs the fallback.  In Vietnamese, numbers are written with a decimal comma.
+needs the fallback.  Numbers keep the decimal point in both languages, as the
+charts, their tooltips and the sliders write them: a learner reads "0.376" in
+the evidence and finds 0.376 on the curve.
 """
 
 from __future__ import annotations
@@ -21,21 +23,10 @@ import streamlit as st
 from nncore import Run, doctor
 from nncore.logs import LogError, Phrase
 
-from .i18n import get_lang, has, t
+from .i18n import has, t
 from .pages import BY_KEY, available
 
 ICONS = {"error": "🛑", "warning": "⚠️", "info": "ℹ️"}
-
-
-class _Comma(float):
-    """A number that writes a decimal comma, as Vietnamese does (0,693; the format spec is honoured)."""
-
-    def __format__(self, spec: str) -> str:
-        return float.__format__(self, spec).replace(".", ",")
-
-
-def _number(x: float):
-    return _Comma(x) if get_lang() == "vi" else x
 
 
 def _template(key: str) -> str:
@@ -54,7 +45,7 @@ def title(f: doctor.Finding) -> str:
 def evidence(f: doctor.Finding) -> str:
     """The finding's evidence sentence in the current language, with its own numbers."""
     try:
-        return doctor.say(f.code, f.facts, template=_template, number=_number)
+        return doctor.say(f.code, f.facts, template=_template)
     except (KeyError, ValueError, IndexError, TypeError):
         return f.evidence
 
@@ -83,7 +74,7 @@ def log_error(e: LogError) -> str:
 
 def _say(key: str, facts: dict) -> str | None:
     try:
-        return t(key).format(**{k: (_number(v) if isinstance(v, float) else v) for k, v in facts.items()})
+        return t(key, **facts)
     except (KeyError, ValueError, IndexError):
         return None
 
@@ -123,7 +114,9 @@ def draw(box, found: list[doctor.Finding], current_page: str | None = None, with
             box.markdown("\n".join(f"- {x}" for x in fixes(f)))
         page = BY_KEY.get(f.page)
         if page is not None and f.page != current_page and page in live:
-            box.page_link(page.file, label=t("verdict.see_page", page=t(f"page.{f.page}")), icon=page.icon)
+            # A short label: a page link never wraps, and the verdict sits in narrow columns.
+            box.page_link(page.file, label=t("doctor.see_page", page=t(f"page.{f.page}")), icon=page.icon,
+                          help=t("verdict.see_page", page=t(f"page.{f.page}")))
     for f in found:
         if not f.alarm:
             box.caption(f"{ICONS['info']} {title(f)} — {evidence(f)}")

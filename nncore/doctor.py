@@ -384,24 +384,19 @@ def _english(key: str) -> str:
     return EVIDENCE[f"{head}.{rest.removeprefix('evidence.')}"]
 
 
-def say(code: str, facts: dict, template: Callable[[str], str] = _english,
-        number: Callable[[float], object] = lambda x: x) -> str:
+def say(code: str, facts: dict, template: Callable[[str], str] = _english) -> str:
     """The evidence sentence of a finding, from its code and facts alone.
 
     ``template(key)`` returns the template of ``"<code>.evidence.<kind>"`` (a
     main or item sentence: ``EVIDENCE["<code>.<kind>"]``), ``"clause.<name>"``
     or ``"<code>.title"`` (the title of the finding an ``explained_by`` clause
-    names); the default is English.
-    ``number`` may wrap each non-integer number before it is formatted (e.g.
-    to write decimal commas).  Raises KeyError when a template uses a fact the
-    finding does not have -- a test formats every template with real findings.
+    names); the default is English.  Raises KeyError when a template uses a
+    fact the finding does not have -- a test formats every template with the
+    facts real findings carry.
     """
-    def filled(d: dict) -> dict:
-        return {k: (number(v) if isinstance(v, float) else v) for k, v in d.items()}
-
-    fmt = filled(facts)
+    fmt = dict(facts)
     if "items" in facts:
-        fmt["items"] = "; ".join(template(f"{code}.evidence.{item['kind']}").format(**filled(item))
+        fmt["items"] = "; ".join(template(f"{code}.evidence.{item['kind']}").format(**item)
                                  for item in facts["items"])
     if "cause" in facts:
         fmt["cause_title"] = template(f"{facts['cause']}.title")

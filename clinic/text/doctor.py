@@ -208,6 +208,7 @@ TEXT.update({
         "gì**, **những con số cho thấy nó**, **cách khắc phục theo bài giảng**, và dẫn tới trang tái hiện vấn đề đó. "
         "Hãy mở một nhật ký mẫu, tải lên nhật ký của bạn (Keras, PyTorch Lightning hoặc một tệp CSV đơn giản), hoặc "
         "huấn luyện một mạng ngay tại đây."),
+    "doctor.see_page": ("See the page: {page}", "Xem trang: {page}"),
     "doctor.ctl.mode": ("Training log", "Nhật ký huấn luyện"),
     "doctor.mode.example": ("An example log", "Nhật ký mẫu"),
     "doctor.mode.upload": ("Upload a CSV log", "Tải lên nhật ký CSV"),
@@ -297,6 +298,7 @@ TEXT.update({
     "doctor.chart.dead_frac": ("Dead units per hidden layer", "Tỉ lệ nút chết của từng lớp ẩn"),
     "doctor.chart.saturated_frac": ("Saturated outputs per hidden layer", "Tỉ lệ đầu ra bão hoà của từng lớp ẩn"),
     "doctor.chart.distinct_units": ("Distinct units per hidden layer", "Số nút khác nhau của từng lớp ẩn"),
+    "doctor.chart.layer_ramp": ("{first} (dark) → {last} (light)", "{first} (tối) → {last} (sáng)"),
     "doctor.layer.hidden": ("hidden {k}", "lớp ẩn {k}"),
     "doctor.layer.output": ("output", "lớp đầu ra"),
     "doctor.layers.title": ("Per-layer measurements", "Số đo theo từng lớp"),
@@ -397,12 +399,12 @@ TEXT.update({
     "doctor.ctl.l2": ("L2 penalty λ", "Hệ số L2 λ"),
     "doctor.ctl.dropout": ("Dropout rate", "Tỉ lệ dropout"),
     "doctor.train.tips": (
-        "Try to make the doctor find something: a learning rate of 1 or more (the loss rises or diverges), 0.0001 "
-        "(it falls very slowly), zeros or constant initialization (identical units), eight sigmoid layers (vanishing "
-        "gradients), 64 units in 4 layers for 400 epochs without L2 (overfitting), 1 layer of 2 units on the spiral "
-        "(underfitting).",
-        "Hãy thử làm cho bác sĩ phát hiện ra vấn đề: hệ số học từ 1 trở lên (hàm lỗi tăng hoặc phân kỳ), 0,0001 "
-        "(hàm lỗi giảm rất chậm), khởi tạo toàn 0 hoặc hằng số (các nút giống hệt nhau), tám lớp sigmoid (gradient "
-        "vanishing), 4 lớp 64 nút trong 400 epoch không có L2 (overfitting), 1 lớp 2 nút trên tập xoắn ốc "
-        "(underfitting)."),
+        "Make the doctor find something: SGD with a learning rate of 10 and a batch of 1024 (diverges), tanh units "
+        "with SGD at 1 (an unstable loss), SGD at 0.0001 (a loss that falls very slowly), zeros initialization (identical units), "
+        "eight sigmoid layers trained by SGD at 0.1 (vanishing gradients), the spiral with one layer of 2 units "
+        "(underfitting). Then apply the lecture's fix and watch the verdict change.",
+        "Hãy làm cho bác sĩ phát hiện ra vấn đề: SGD với hệ số học 10 và batch 1024 (phân kỳ), nút tanh với SGD "
+        "và hệ số học 1 (hàm lỗi không ổn định), SGD với 0.0001 (hàm lỗi giảm rất chậm), khởi tạo toàn 0 (các nút giống hệt nhau), tám lớp "
+        "sigmoid học bằng SGD với 0.1 (gradient vanishing), tập xoắn ốc với một lớp 2 nút (underfitting). Sau đó "
+        "áp dụng cách khắc phục của bài giảng và xem chẩn đoán thay đổi."),
 })
