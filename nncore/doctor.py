@@ -410,7 +410,10 @@ class Finding:
     """One diagnosis: what, how bad, the evidence in numbers, the fixes and the page that shows it.
 
     ``facts`` holds the numbers the ``evidence`` sentence is made of, so that
-    the app can say the same thing in another language.
+    the app can say the same thing in another language, and how the sentence
+    is put together (see :func:`say`): ``kind`` (which EVIDENCE variant),
+    ``clauses`` (CLAUSES appended, in order), ``items`` (the entries of a list
+    sentence) and ``cause`` (the code of the finding that explains this one).
     """
 
     code: str
