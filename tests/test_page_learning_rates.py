@@ -5,7 +5,7 @@ import pytest
 import streamlit as st
 
 from clinic import runner
-from clinic.i18n import TABLE
+from clinic.i18n import LANGS, TABLE
 from nncore import estimate_seconds
 from nncore.scenarios import SCENARIOS
 from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
@@ -14,10 +14,14 @@ PAGE = "pages/learning_rates.py"
 SWEEP_CHARTS = 2  # final loss by rate, every run's loss curve
 CHARTS_PER_VARIANT = 3  # loss, update ratio (or learning-rate schedule), boundary / fitted curve
 CASES = ("rising_lr", "rising_momentum", "rising_sign", "diverged", "slow_lr", "slow_batch", "unstable_lr")
-TITLES = {"rising_lr": "The loss is rising", "rising_momentum": "The loss is rising",
-          "rising_sign": "The loss is rising", "diverged": "Training diverged",
-          "slow_lr": "The loss falls very slowly", "slow_batch": "The loss falls very slowly",
-          "unstable_lr": "The loss is unstable"}
+CODES = {"rising_lr": "loss_rising", "rising_momentum": "loss_rising", "rising_sign": "loss_rising",
+         "diverged": "diverged", "slow_lr": "slow_convergence", "slow_batch": "slow_convergence",
+         "unstable_lr": "unstable_loss"}
+
+
+def doctor_title(code: str, lang: str) -> str:
+    """The doctor's title for ``code`` as the page shows it in ``lang``."""
+    return TABLE[f"doctor.{code}.title"][LANGS.index(lang)]
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +43,7 @@ def verdict_titles(at) -> list[str]:
 def test_default_case_and_sweep_render_in_both_languages(lang):
     at = open_page(PAGE, lang=lang)
     assert len(charts(at)) == 2 * CHARTS_PER_VARIANT + SWEEP_CHARTS
-    assert [a.split("**")[1] for a in verdict_titles(at)] == ["The loss is rising"]
+    assert [a.split("**")[1] for a in verdict_titles(at)] == [doctor_title("loss_rising", lang)]
     assert len(at.success) == 1  # the smaller rate is healthy
     caption = " ".join(c.value for c in at.caption)
     word = "too low" if lang == "en" else "quá bé"
@@ -54,12 +58,12 @@ def test_default_case_and_sweep_render_in_both_languages(lang):
 
 @pytest.mark.parametrize("case", CASES[1:])
 def test_each_case_shows_its_symptom_in_the_problem_and_its_fixes_healthy(case):
-    lang = "vi" if case == "diverged" else "en"  # the verdict titles stay English; the page's own text does not
+    lang = "vi" if case == "diverged" else "en"  # one case in Vietnamese: the verdicts are translated too
     at = open_page(PAGE, query={"case": case}, lang=lang)
     n = 1 + len(SCENARIOS[case].fixes)
     assert len(charts(at)) == n * CHARTS_PER_VARIANT + SWEEP_CHARTS
     titles = verdict_titles(at)
-    assert titles and all(TITLES[case] in t for t in titles), titles
+    assert titles and all(doctor_title(CODES[case], lang) in t for t in titles), titles
     assert len(at.success) == n - 1  # every fix is judged healthy
     specs = [c.proto.spec for c in charts(at)]
     if case == "unstable_lr":
@@ -69,7 +73,7 @@ def test_each_case_shows_its_symptom_in_the_problem_and_its_fixes_healthy(case):
         assert sum('"type": "text"' in s for s in specs) == 1  # the flip is marked (and labelled) on the problem's loss only
     if case == "diverged":
         errors = " ".join(e.value for e in at.error)
-        assert "Training diverged at epoch 1" in errors  # the engine's own message
+        assert "phân kỳ ở epoch 1/" in errors  # the engine's stop, in the page's language
         assert "Vì sao dừng" in " ".join(c.value for c in at.caption)  # and why, in the page's language
 
 
