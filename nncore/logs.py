@@ -78,6 +78,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .files import CodedError, read_head
 from .telemetry import HISTORY_COLUMNS, LAYER_COLUMNS, layer_names
 
 # Size caps: a training log of 100k epochs (or logged steps) is already far
@@ -173,7 +174,7 @@ def note(key: str, **facts) -> Phrase:
     return Phrase(NOTES, key, **facts)
 
 
-class LogError(ValueError):
+class LogError(CodedError):
     """A training log the doctor cannot read; the message says why in one line.
 
     ``code`` names the problem and ``facts`` fill its message
@@ -204,10 +205,6 @@ class LogError(ValueError):
         "no_epochs": "the epoch column is empty",
         "epoch_not_whole": "the epoch column must hold whole numbers (below {limit:.0e})",
     }
-
-    def __init__(self, code: str, **facts):
-        self.code, self.facts = code, facts
-        super().__init__(self.MESSAGES[code].format(**facts))
 
 
 @dataclass(frozen=True)
@@ -319,9 +316,7 @@ def parse_log(path_or_buffer) -> ParsedLog:
 
 
 def _read_bytes(source) -> bytes:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-    elif isinstance(source, (str, os.PathLike)):
+    if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if not os.path.exists(path):
             raise LogError("no_file", path=path)
@@ -335,15 +330,8 @@ def _read_bytes(source) -> bytes:
                 data = f.read(MAX_BYTES + 1)
         except OSError as exc:
             raise LogError("unreadable", path=path, reason=str(exc.strerror or exc)) from None
-    elif hasattr(source, "read"):
-        if hasattr(source, "seek"):
-            try:
-                source.seek(0)
-            except (OSError, ValueError):
-                pass
-        data = source.read(MAX_BYTES + 1)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
+    elif isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read"):
+        data = read_head(source, MAX_BYTES)
     else:
         raise LogError("source", kind=type(source).__name__)
     if len(data) > MAX_BYTES:

@@ -39,6 +39,7 @@ import numpy as np
 
 from . import datasets
 from .config import Config
+from .files import CodedError, read_head
 
 MAX_BYTES = 2_000_000  # ~60,000 rows of "x1,x2,label": far beyond MAX_ROWS, so the row cap is the real one
 MAX_ROWS = 5000  # = the engine's largest n_samples (config.LIMITS)
@@ -61,7 +62,7 @@ FORMATS: dict[frozenset, tuple[str, tuple[str, ...], str]] = {
 ACCEPTED = ("x1,x2,label", "x1,x2,y", "x,y")  # as the error message lists them
 
 
-class UploadError(ValueError):
+class UploadError(CodedError):
     """A file that cannot be used; ``code`` names the problem, ``facts`` fill its message.
 
     ``str(error)`` is an English sentence (for logs and tests); pages translate
@@ -86,10 +87,6 @@ class UploadError(ValueError):
         "one_class": "every point has the label '{label}': a classifier needs at least 2 classes",
         "too_many_classes": "the file has {count} different labels; at most {limit} classes are allowed",
     }
-
-    def __init__(self, code: str, **facts):
-        self.code, self.facts = code, facts
-        super().__init__(self.MESSAGES[code].format(**facts))
 
 
 @dataclass(frozen=True)
@@ -138,17 +135,7 @@ def read_limited(source) -> bytes:
     size = getattr(source, "size", None)
     if isinstance(size, int) and size > MAX_BYTES:
         raise UploadError("too_big", limit_mb=MAX_BYTES / 1e6)
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source[: MAX_BYTES + 1])
-    else:
-        if hasattr(source, "seek"):
-            try:
-                source.seek(0)
-            except (OSError, ValueError):
-                pass
-        data = source.read(MAX_BYTES + 1)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
+    data = read_head(source, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise UploadError("too_big", limit_mb=MAX_BYTES / 1e6)
     return data
