@@ -1,6 +1,8 @@
 import os
 import sys
 
+import pytest
+
 # One BLAS thread (see README: two threads on two shared cores made runs up to 12x slower).
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
@@ -31,3 +33,12 @@ def _router_mode_for_apptest():
 
 
 _router_mode_for_apptest()
+
+
+@pytest.fixture(autouse=True)
+def fresh_streamlit_cache():
+    """Streamlit's caches are process-global across AppTest instances: every test starts with them empty."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield

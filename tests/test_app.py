@@ -1,16 +1,9 @@
 """The app shell under AppTest: router, languages, presenter mode, URL state and notices."""
 
 import pytest
-import streamlit as st
 
 from clinic.pages import PAGES, available
 from tests.apptest_utils import assert_ok, notices, open_page
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()  # the cache is process-global across AppTest instances
-    yield
 
 
 @pytest.mark.parametrize("lang,title", [("en", "Training Clinic"), ("vi", "Phòng khám Huấn luyện")])

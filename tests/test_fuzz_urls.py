@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 
 import pytest
-import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
@@ -44,12 +43,6 @@ def query_for(names):
                                                                         ("lang", "present")),
                               hostile_values, max_size=2)
     return hs.tuples(known, unknown).map(lambda kv: {**kv[0], **kv[1]})
-
-
-@pytest.fixture(autouse=True, scope="module")
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 @pytest.mark.parametrize("info", PAGES, ids=[p.key for p in PAGES])

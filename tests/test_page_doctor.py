@@ -7,7 +7,6 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit as st
 
 from clinic import doctor_logs as dl
 from clinic import i18n
@@ -16,12 +15,6 @@ from nncore import doctor, logs, train
 from tests.apptest_utils import assert_ok, charts, notices, open_page, page_controls
 
 PAGE = "pages/doctor.py"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import json
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 
 from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
 
@@ -13,12 +12,6 @@ NS = "dying_relu"
 CASES = {"lr": ("smaller_lr", "Smaller learning rate"), "bias": ("he_init", "He initialization")}
 PER_COLUMN = 4  # loss, dead units, pre-activation histogram, decision boundary
 FAST = {"epochs": "50"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def variant_columns(at) -> list:

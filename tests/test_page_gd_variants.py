@@ -1,7 +1,6 @@
 """The page "Batch, mini-batch, SGD" under AppTest: both languages, every control, URL clamping, the numbers shown."""
 
 import pytest
-import streamlit as st
 
 from clinic import controls as ctl
 from streamlit.testing.v1 import AppTest
@@ -10,12 +9,6 @@ from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, c
 
 PAGE = "pages/gd_variants.py"
 NS = "gd_variants"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def open_link(query: dict) -> AppTest:

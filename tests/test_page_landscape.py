@@ -3,19 +3,12 @@
 import re
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, charts, notices, open_page, page_controls
 
 PAGE = "pages/landscape.py"
 NS = "landscape"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def open_link(query: dict) -> AppTest:

@@ -2,7 +2,6 @@
 the controls, hostile URLs, a case change that resets the knobs, the sweep, and the worst settings within budget."""
 
 import pytest
-import streamlit as st
 
 from clinic import runner
 from clinic.i18n import LANGS, TABLE
@@ -22,12 +21,6 @@ CODES = {"rising_lr": "loss_rising", "rising_momentum": "loss_rising", "rising_s
 def doctor_title(code: str, lang: str) -> str:
     """The doctor's title for ``code`` as the page shows it in ``lang``."""
     return TABLE[f"doctor.{code}.title"][LANGS.index(lang)]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def alarms(at) -> list[str]:

@@ -4,7 +4,6 @@ import json
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from nncore import surfaces
@@ -12,12 +11,6 @@ from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, c
 
 PAGE = "pages/optimizers.py"
 NS = "optimizers"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def open_link(query: dict) -> AppTest:

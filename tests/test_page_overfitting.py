@@ -1,17 +1,10 @@
 """The Overfitting page under AppTest: both languages, every control, hostile URLs, the verdicts."""
 
 import pytest
-import streamlit as st
 
 from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
 
 PAGE = "pages/overfitting.py"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

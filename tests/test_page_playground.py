@@ -15,12 +15,6 @@ PAGE = "pages/playground.py"
 FAST = {"epochs": "60"}  # the page at full size is benchmarked in bench/pages.py; tests need its behaviour
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
-
-
 def text(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
     return "\n".join(parts + [w.value for w in at.warning] + [e.value for e in at.error] + [s.value for s in at.success])

@@ -2,7 +2,6 @@
 
 import pyarrow as pa
 import pytest
-import streamlit as st
 
 from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
 
@@ -12,12 +11,6 @@ CASES = ("zero", "constant")
 PER_COLUMN = 4  # loss, unit weights, distinct units, decision boundary
 FAST = {"epochs": "50"}
 COPIES = "identical copies"  # the doctor's title for symmetric_init
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def variant_columns(at) -> list:

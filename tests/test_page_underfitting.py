@@ -1,7 +1,6 @@
 """The Underfitting page under AppTest: every cause in both languages, every control, hostile URLs, share links."""
 
 import pytest
-import streamlit as st
 
 from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
 
@@ -10,12 +9,6 @@ NS = "underfitting"
 # charts per variant column, and the variant columns, for each cause
 CASES = {"capacity": (3, 3), "l2": (4, 3), "output": (2, 2)}
 FAST = {"n": "100", "epochs": "100"}  # cheaper networks where the test is about the controls, not the effect
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def variant_columns(at) -> list:

@@ -2,7 +2,6 @@
 verdicts, and the worst combination of controls within the page's budget."""
 
 import pytest
-import streamlit as st
 
 from clinic import runner
 from clinic.i18n import LANGS, TABLE
@@ -13,12 +12,6 @@ from tests.apptest_utils import assert_ok, change_every_control, charts, notices
 PAGE = "pages/vanishing.py"
 CHARTS_PER_VARIANT = 5  # loss, gradient norms over epochs, per-layer profile, update ratio (or saturation), boundary
 VARIANTS = 4  # the problem and three fixes
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    st.cache_data.clear()
-    yield
 
 
 def alarms(at) -> list[str]:

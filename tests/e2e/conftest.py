@@ -9,6 +9,7 @@ where a missing browser fails the run instead of hiding the tests.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -93,9 +94,9 @@ def stop_server(proc: subprocess.Popen) -> None:
             pass
 
 
-@pytest.fixture(scope="session")
-def server_url():
-    require_browser()
+@contextlib.contextmanager
+def running_server():
+    """A fresh ``streamlit run app.py`` on a free loopback port: yields its URL, stops its process group after."""
     port = free_port()
     proc = start_server(port)
     url = f"http://127.0.0.1:{port}"
@@ -104,6 +105,13 @@ def server_url():
         yield url
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    require_browser()
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,7 @@ import pytest
 
 from clinic.i18n import LANGS
 from clinic.pages import available
-from tests.e2e.conftest import (Watched, free_port, require_browser, screenshot, start_server, stop_server,
-                                wait_for_app, wait_healthy)
+from tests.e2e.conftest import Watched, require_browser, running_server, screenshot, wait_for_app
 
 
 
@@ -120,11 +119,7 @@ def test_hostile_url_gets_a_notice_not_a_traceback(watched, server_url):
 def test_first_request_after_a_server_start_goes_through_the_router(browser):
     """The pages live in pages/, Streamlit's legacy folder: a share link must still get the router's language."""
     require_browser()
-    port = free_port()
-    proc = start_server(port)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_server() as url:
         w = Watched(browser.new_context())
         open_app(w, f"{url}/overfitting?lang=vi&epochs=100")
         assert "quá khớp" in w.page.locator("h1").first.inner_text()
@@ -132,5 +127,3 @@ def test_first_request_after_a_server_start_goes_through_the_router(browser):
         assert slider_value(w.page, "Số epoch") == "100"
         assert not w.errors(), w.errors()
         w.context.close()
-    finally:
-        stop_server(proc)
