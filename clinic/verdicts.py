@@ -122,8 +122,12 @@ def draw(box, found: list[doctor.Finding], current_page: str | None = None, with
             box.caption(f"{ICONS['info']} {title(f)} — {evidence(f)}")
 
 
-def show(col, run: Run, current_page: str | None = None, with_fixes: bool = True) -> None:
-    """Draw the verdict box for ``run`` in ``col``."""
+def show(col, run: Run, current_page: str | None = None, with_fixes: bool = True, key: str | None = None) -> None:
+    """Draw the verdict box for ``run`` in ``col``.
+
+    ``key`` caches the findings (default: the run's config, which determines a
+    generated run; a run on uploaded data needs a key naming the data too).
+    """
     box = col.container(border=True)
     box.markdown(f"**🩺 {t('verdict.title')}**")
-    draw(box, findings(run), current_page=current_page, with_fixes=with_fixes)
+    draw(box, findings(run, key=key), current_page=current_page, with_fixes=with_fixes)

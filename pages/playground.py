@@ -110,15 +110,6 @@ def describe_upload(data: userdata.UserData) -> None:
         st.columns([2, 3])[0].dataframe(charts_playground.class_table(data.classes, data.counts), hide_index=True)
 
 
-# -- the doctor, keyed by what determines the run (an upload's config alone does not) ----------------------------
-def verdict(col, run: Run, run_key: str) -> None:
-    """The verdict box; findings cached under ``run_key`` (verdicts.show keys by the config, which two files of
-    the same size would share)."""
-    box = col.container(border=True)
-    box.markdown(f"**🩺 {t('verdict.title')}**")
-    verdicts.draw(box, verdicts.findings(run, key=run_key), current_page=PAGE)
-
-
 @st.cache_data(max_entries=300, show_spinner=False)
 def _network_spec(run_key: str, epoch: int, lang: str, presenter: bool, _run: Run) -> dict:
     """The network drawing at ``epoch`` (a Vega-Lite dict, ~60-120 kB), cached by what determines it."""
@@ -221,7 +212,7 @@ elif layout.summary(st, result):
             title=t("playground.chart.acc")), key=f"pg.acc|{run_key}|{shown}")
     else:
         curve_cols[1].info(t("playground.no_accuracy"))
-    verdict(curve_cols[2], run, run_key)
+    verdicts.show(curve_cols[2], run, current_page=PAGE, key=run_key)  # an upload: the key names the file too
 
     info = pg.upload_info(upload, bool(values["scale"])) if upload is not None else None
     dl = st.columns(3)
