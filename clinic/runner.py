@@ -45,12 +45,18 @@ class Refused:
     reason: str
 
 
-def train_one(config: Config, max_seconds: float = PAGE_SECONDS) -> Run | Refused:
+def train_one(config: Config, max_seconds: float = PAGE_SECONDS, train=None) -> Run | Refused:
+    """``config`` trained (cached), or refused up front if its estimated time is over ``max_seconds``.
+
+    ``train`` replaces the default cached training -- a page training on the
+    learner's own data passes its own cached function -- and gets the same
+    refusal.
+    """
     estimate = nncore.estimate_seconds(config)
     if estimate > max_seconds:
         return Refused(t("status.budget", seconds=estimate, limit=max_seconds))
     try:
-        return _train(config.to_json())
+        return train() if train is not None else _train(config.to_json())
     except nncore.BudgetError:
         return Refused(t("status.budget", seconds=estimate, limit=max_seconds))
 

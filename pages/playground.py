@@ -161,15 +161,9 @@ if config is not None:
         result = runner.train_all({"run": config}, {"run": t("page.playground")}, page_seconds=pg.SECONDS)["run"]
     else:
         run_key = f"upload:{digest}:{values['scale']}:{config.to_json()}"
-        estimate = nncore.estimate_seconds(config)
-        if estimate > pg.SECONDS:
-            result = runner.Refused(t("status.budget", seconds=estimate, limit=pg.SECONDS))
-        else:
-            with st.spinner(t("status.training", name=t("page.playground"), i=1, n=1)):
-                try:
-                    result = _train_upload(digest, config.to_json(), bool(values["scale"]), raw)
-                except nncore.BudgetError:
-                    result = runner.Refused(t("status.budget", seconds=estimate, limit=pg.SECONDS))
+        with st.spinner(t("status.training", name=t("page.playground"), i=1, n=1)):
+            result = runner.train_one(config, pg.SECONDS, train=lambda: _train_upload(
+                digest, config.to_json(), bool(values["scale"]), raw))
 
 if result is None:
     keep(pathology.epoch_control(config or pg.build_config({})))
