@@ -14,7 +14,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import streamlit as st  # noqa: E402
 
-from clinic import controls, i18n, layout  # noqa: E402
+from clinic import controls, i18n  # noqa: E402
 from clinic.pages import available  # noqa: E402
 
 LANG = controls.Choice("lang", "app.language", "en", options=i18n.LANGS, option_labels="lang.", horizontal=True)

@@ -62,7 +62,7 @@ def main(argv=None) -> int:
     pages = [p for p in available() if not args.pages or p.key in args.pages]
     measure(pages[0].file)  # warm-up: imports, JIT-free but first-touch costs
     print(f"median of {args.rounds} rounds; targets: first render < {FIRST_TARGET} s, cached rerun < {CACHED_TARGET} s")
-    print(f"| page | first render (s) | cached rerun (s) |\n|---|---:|---:|")
+    print("| page | first render (s) | cached rerun (s) |\n|---|---:|---:|")
     ok = True
     for p in pages:
         firsts, cacheds = [], []

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import features, losses, telemetry
+from . import features, telemetry
 from .network import Network
 from .training import BudgetError, Run
 

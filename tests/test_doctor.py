@@ -3,7 +3,6 @@ every bad input, the command line, the CSV round trip and a few real runs."""
 
 import io
 import json
-import math
 import subprocess
 import sys
 import warnings
