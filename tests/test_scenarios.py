@@ -1,8 +1,9 @@
 """The pathology scenarios teach what they claim, judged by the symptom measures.
 
-* Every scenario's problem shows its symptom and no fix does, for seeds 0-4
-  (calibrated on 0-9, see nncore/scenarios.py); fixes are not broken another
-  way (not diverged, a sensible accuracy or loss).
+* Every scenario's problem shows its symptom and the doctor names it, for
+  seeds 0-4 (calibrated on 0-9, see nncore/scenarios.py); every fix is cured
+  of it and not broken another way: no symptom of any kind, no alarm of the
+  doctor, not diverged, a sensible accuracy or loss.
 * Fixes change only the knobs they name: same data, same seed.
 * The measures themselves are tested on small hand-made telemetry frames.
 """
@@ -19,6 +20,7 @@ import pytest
 
 from nncore import Config, datasets, estimate_seconds, train
 from nncore import symptoms as sym
+from nncore.doctor import examine
 from nncore.scenarios import PAGES, SCENARIOS, Scenario, defaults, for_page
 from nncore.symptoms import CHECKS, SYMPTOMS
 
@@ -54,10 +56,17 @@ def test_problem_shows_the_symptom_and_no_fix_does(name, seed):
     problem = train(sc.problem, max_seconds=None)
     verdict = check(problem)
     assert verdict.present, f"{name} seed {seed}: problem lacks {sc.symptom}: {verdict.evidence}"
+    named = [f.code for f in examine(problem.history, problem.layers).alarms]
+    assert sc.symptom in named, f"{name} seed {seed}: the doctor names {named}, not {sc.symptom}"
     for fix, cfg in sc.fixes.items():
         run = train(cfg, max_seconds=None)
         verdict = check(run)
         assert not verdict.present, f"{name} seed {seed}: fix {fix} still shows {sc.symptom}: {verdict.evidence}"
+        # Cured of its own problem is not enough: a fix that leaves another one teaches the wrong lesson.
+        others = {k: c.evidence for k, c in sym.examine(run).items() if c.present}
+        assert not others, f"{name} seed {seed}: fix {fix} shows {others}"
+        alarms = [(f.code, f.evidence) for f in examine(run.history, run.layers).alarms]
+        assert not alarms, f"{name} seed {seed}: the doctor raises {alarms} on fix {fix}"
         assert not run.diverged, f"{name} seed {seed}: fix {fix} diverged: {run.message}"
         final = run.history.iloc[-1]
         if cfg.task == "regression":
@@ -281,6 +290,14 @@ def test_slow_convergence_measure():
     assert not sym.slow_convergence(fake_run(np.linspace(0.69, 0.1, 100)))  # most of the way down
     plateau = np.concatenate([np.linspace(0.69, 0.6, 20), np.full(80, 0.6)])
     assert not sym.slow_convergence(fake_run(plateau))  # stopped falling: that is a plateau
+    # Started near its floor (0.57, floor 0.4) and levelling off: still over half its start, and still
+    # easing down 3 % a quarter, but the last quarter brought only 8 % of the progress: converging, not slow.
+    levelling = 0.4 + 0.17 * np.exp(-np.arange(100) / 40.0)
+    check = sym.slow_convergence(fake_run(levelling))
+    assert not check and check.evidence["left"] >= sym.SLOW_LEFT_SHARE
+    assert check.evidence["last_quarter_drop"] >= sym.SLOW_STILL_FALLING
+    assert check.evidence["late_share"] < sym.SLOW_LATE_SHARE
+    assert sym.slow_convergence(fake_run(np.linspace(0.69, 0.5, 100))).evidence["late_share"] == pytest.approx(0.25, 0.02)
     assert not sym.slow_convergence(fake_run(np.linspace(0.69, 0.5, 100), diverged=True))
 
 
