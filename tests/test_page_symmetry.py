@@ -80,7 +80,7 @@ def test_out_of_range_and_malformed_url_values_are_clamped_or_ignored_with_a_not
 
 
 def test_share_link_values_seed_the_controls_and_the_url_stays():
-    query = {"case": "constant", "value": "1", "act": "relu", "width": "8", "epochs": "100", "seed": "5"}
+    query = {"case": "constant", "value": "1", "act": "relu", "width": "8", "epochs": "150", "seed": "5"}
     at = open_page(PAGE, query=query)
     assert not notices(at)
     assert at.session_state[f"{NS}.constant.value"] == 1.0 and at.session_state[f"{NS}.constant.act"] == "relu"
