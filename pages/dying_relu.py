@@ -47,7 +47,9 @@ def variants(case: str, v: dict) -> dict:
 
 def subtitles(configs: dict) -> dict:
     p = configs["problem"]
-    out = {"problem": t("dying_relu.s.problem", optimizer=p.optimizer, lr=p.lr, bias=p.bias_init, width=p.hidden[0]),
+    out = {"problem": t("dying_relu.s.problem", optimizer=p.optimizer, lr=p.lr, bias=p.bias_init, width=p.hidden[0])
+           + (t("dying_relu.s.drop", factor=round(1 / p.decay_rate), every=p.decay_every)
+              if p.schedule == "step" else ""),
            "leaky_relu": t("dying_relu.s.leaky_relu", slope=configs["leaky_relu"].leaky_slope)}
     if "smaller_lr" in configs:
         out["smaller_lr"] = t("dying_relu.s.smaller_lr", lr=configs["smaller_lr"].lr)

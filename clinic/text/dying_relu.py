@@ -27,14 +27,16 @@ TEXT = {
     "dying_relu.cause.lr": (
         "**Learning rate too large.** With RMSprop at a large rate (1 by default), the first updates are huge: "
         "within a few epochs they push unit after unit so far that z < 0 for every point. Watch the share of dead"
-        " units jump early on, and the histogram of z pile up left of 0 as you scrub through the epochs. Leaky "
-        "ReLU keeps every unit alive — but the steps are still far too large, so its loss jumps about; the "
-        "smaller rate removes the cause.",
+        " units jump early on, and the histogram of z pile up left of 0 as you scrub through the epochs. At "
+        "epoch 100 the rate drops tenfold, and this is the telling moment: the dead ReLU units stay dead — no "
+        "gradient can ever reach them again — while Leaky ReLU's units, which kept a small gradient all along, "
+        "settle and fit. A smaller rate from the start removes the cause.",
         "**Hệ số học quá lớn.** Với RMSprop và hệ số học lớn (mặc định là 1), những bước cập nhật đầu tiên rất "
         "lớn: chỉ sau vài epoch, hết nút này đến nút khác bị đẩy xa đến mức z < 0 với mọi điểm. Hãy xem tỉ lệ nút"
-        " chết tăng vọt ngay từ đầu, và histogram của z dồn về bên trái số 0 khi kéo qua các epoch. Leaky ReLU "
-        "giữ cho mọi nút còn sống — nhưng bước cập nhật vẫn quá lớn nên hàm lỗi nhảy lên xuống; hệ số học nhỏ hơn"
-        " mới loại bỏ nguyên nhân."),
+        " chết tăng vọt ngay từ đầu, và histogram của z dồn về bên trái số 0 khi kéo qua các epoch. Ở epoch 100 "
+        "hệ số học giảm mười lần, và đây là lúc đáng xem nhất: các nút ReLU đã chết vẫn chết — không gradient nào "
+        "còn đến được chúng — trong khi các nút Leaky ReLU, vốn luôn giữ một gradient nhỏ, ổn định lại và khớp dữ "
+        "liệu. Dùng hệ số học nhỏ ngay từ đầu thì loại bỏ được nguyên nhân."),
     "dying_relu.cause.bias": (
         "**Negative bias at the start.** The weights start small (σ = 0.1) and every bias at −1 (by default), so "
         "z = w·x − 1 is below 0 for every input from the first epoch on: the units are born dead and never get a "
@@ -59,6 +61,7 @@ TEXT = {
     "dying_relu.v.he_init": ("He initialization", "Khởi tạo He"),
     "dying_relu.s.problem": ("ReLU · {optimizer}, rate {lr:g} · bias {bias:g} · {width} units",
                              "ReLU · {optimizer}, hệ số học {lr:g} · bias {bias:g} · {width} nút"),
+    "dying_relu.s.drop": (" · rate ÷{factor} at epoch {every}", " · hệ số học ÷{factor} ở epoch {every}"),
     "dying_relu.s.leaky_relu": ("max(a·z, z) with a = {slope:g}", "max(a·z, z) với a = {slope:g}"),
     "dying_relu.s.smaller_lr": ("rate {lr:g} — beyond the lecture", "hệ số học {lr:g} — ngoài bài giảng"),
     "dying_relu.s.he_init": ("weights σ = √(2 / fan-in), bias {bias:g} — beyond the lecture",

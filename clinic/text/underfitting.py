@@ -88,12 +88,13 @@ TEXT = {
         "Dùng đầu ra có tập giá trị chứa được các giá trị mục tiêu: với bài toán hồi quy có mục tiêu lớn hơn 1, "
         "dùng đầu ra tuyến tính thay cho sigmoid."),
     "underfitting.note.l2": (
-        "**Too far the other way.** Dropping L2 altogether removes the brake on a network that is large for its "
-        "data. Compare the validation curve of the \"No L2\" column with its training curve: where they pull "
-        "apart, it has begun to overfit — the weaker penalty is the balanced fix.",
-        "**Đi quá sang phía ngược lại.** Bỏ hẳn L2 là bỏ phanh cho một mạng khá lớn so với dữ liệu. Hãy so "
-        "đường hàm lỗi kiểm định với đường huấn luyện ở cột \"Không dùng L2\": chỗ hai đường tách xa nhau là lúc "
-        "mạng bắt đầu overfitting — giảm L2 vừa phải mới là cách cân bằng."),
+        "**Too far the other way?** Dropping L2 altogether removes the brake on a network that is large for its "
+        "data. In the \"No L2\" column a small gap opens between the training and the validation curve; with "
+        "more epochs or fewer points it would grow into overfitting — the weaker penalty is the balanced fix.",
+        "**Đi quá sang phía ngược lại?** Bỏ hẳn L2 là bỏ phanh cho một mạng khá lớn so với dữ liệu. Ở cột "
+        "\"Không dùng L2\", giữa đường huấn luyện và đường kiểm định xuất hiện một khoảng hở nhỏ; với nhiều epoch "
+        "hơn hoặc ít điểm dữ liệu hơn, khoảng hở đó sẽ lớn dần thành overfitting — giảm L2 vừa phải mới là cách "
+        "cân bằng."),
     "underfitting.note.capacity": (
         "**How many units are enough?** Each ReLU unit adds one straight cut, bent at its edge. Two cuts make a "
         "wedge, three can close a triangle around the inner ring. Move the problem's unit count from 1 to 4 and "

@@ -92,8 +92,9 @@ TEXT = {
         "started, and the layers above learn from features that are still random. Read the charts from the "
         "output to the input: the bars fall in a staircase, one step per layer. The fixes make each factor close "
         "to 1 (ReLU's slope is exactly 1 where it is active; Xavier and He initialization choose the weights' "
-        "size so the signal neither shrinks nor grows), or make the product shorter (fewer layers). Fewer "
-        "sigmoid layers still learn slowly with plain gradient descent: the doctor may say so.",
+        "size so the signal neither shrinks nor grows), or make the product shorter (fewer layers). The data is "
+        "deliberately easy — two separate clouds of points — so when the deep network stalls at the loss of "
+        "guessing, the gradient alone is to blame.",
         "**Vì sao gradient bị triệt tiêu.** Lan truyền ngược tính gradient của lớp đầu tiên bằng một tích, mỗi lớp "
         "phía trên góp một thừa số: đạo hàm của hàm kích hoạt ở lớp đó nhân với trọng số của nó. Các thừa số nhỏ "
         "hơn 1 nhân dồn lại — mười thừa số 0,25 chỉ còn một phần triệu. Bước cập nhật θ := θ − α·∇θ khi đó chỉ "
@@ -101,8 +102,8 @@ TEXT = {
         "phải học từ những đặc trưng vẫn còn ngẫu nhiên. Hãy đọc biểu đồ từ đầu ra về đầu vào: các cột giảm dần "
         "như bậc thang, mỗi lớp một bậc. Các cách khắc phục làm mỗi thừa số gần bằng 1 (đạo hàm của ReLU bằng "
         "đúng 1 khi nút hoạt động; khởi tạo Xavier và He chọn độ lớn trọng số để tín hiệu không co lại cũng không "
-        "phình ra), hoặc làm tích ngắn lại (giảm số lớp). Mạng sigmoid ít lớp hơn vẫn học chậm với gradient "
-        "descent thông thường: bác sĩ có thể nhắc điều đó."),
+        "phình ra), hoặc làm tích ngắn lại (giảm số lớp). Dữ liệu được chọn dễ một cách có chủ ý — hai đám điểm tách "
+        "rời — nên khi mạng sâu đứng yên ở mức hàm lỗi của việc đoán mò, lỗi hoàn toàn nằm ở gradient."),
     "vanishing.note.update_ratio": (
         "**Update size over weight size.** For each layer and epoch: how far the weights moved, relative to their "
         "size. The cs231n notes (the lecture's first reference) call about 10⁻³ per update healthy; far below "
