@@ -15,15 +15,17 @@ The public entry points::
     run.history, run.layers          # tidy telemetry frames
 """
 
-from . import (activations, datasets, descent, doctor, features, files, initializers, landscape, logs, losses,
-               optimizers, scenarios, schedules, surfaces, symptoms, telemetry, userdata)
+# nncore.doctor is not imported here: it is also a program (python -m nncore.doctor), and runpy warns
+# when a module it runs was already imported by its package.  `from nncore import doctor` works as usual.
+from . import (activations, datasets, descent, features, files, initializers, landscape, logs, losses, optimizers,
+               scenarios, schedules, surfaces, symptoms, telemetry, userdata)
 from .config import LIMITS, Config
 from .network import Network, build
 from .training import MAX_SECONDS, BudgetError, Run, estimate_seconds, train
 
 __all__ = [
     "Config", "LIMITS", "Network", "build", "train", "Run", "BudgetError", "estimate_seconds", "MAX_SECONDS",
-    "activations", "datasets", "descent", "doctor", "features", "files", "initializers", "landscape", "logs", "losses",
+    "activations", "datasets", "descent", "features", "files", "initializers", "landscape", "logs", "losses",
     "optimizers", "scenarios", "schedules", "surfaces", "symptoms", "telemetry", "userdata", "SCENARIOS",
 ]
 SCENARIOS = scenarios.SCENARIOS
