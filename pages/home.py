@@ -29,10 +29,10 @@ def table(rows) -> None:
     for row, page_key, topic in rows:
         info = BY_KEY[page_key]
         cols = st.container(border=True).columns(WIDTHS)
+        # The topic wraps as text; the link under it is short (a page link never wraps and was cut off).
+        cols[0].markdown(f"{info.icon} **{t(topic)}**")
         if info in live:
-            cols[0].page_link(info.file, label=t(topic), icon=info.icon)
-        else:
-            cols[0].markdown(f"{info.icon} {t(topic)}")
+            cols[0].page_link(info.file, label=t("home.open"), icon="➡️")
         cols[1].markdown(t(f"home.r.{row}.symptom"))
         cols[2].markdown(t(f"home.r.{row}.cause"))
         cols[3].markdown(t(f"home.r.{row}.fix"))

@@ -2,7 +2,7 @@
 
 TEXT = {
     "home.intro": (
-        "Each page of this clinic trains small neural networks live, in your browser's server, and puts a "
+        "Each page of this clinic trains small neural networks live, on this app's server, and puts a "
         "**broken training run beside the runs that fix it** — same data, same random seed — so you can see the "
         "problem and the cure with your own eyes. Under every run a *training doctor* reads the measurements and "
         "names what it finds. Change any control and the networks retrain; copy the address bar to share exactly "
@@ -18,7 +18,7 @@ TEXT = {
     "home.col.symptom": ("What you see", "Dấu hiệu"),
     "home.col.cause": ("Why it happens", "Nguyên nhân"),
     "home.col.fix": ("What fixes it", "Cách khắc phục"),
-    "home.open": ("Open", "Mở"),
+    "home.open": ("Open the page", "Mở trang"),
     "home.tools": ("Tools", "Công cụ"),
     "home.tools_text": (
         "The **training doctor** reads a training log (ours, Keras' or PyTorch Lightning's CSV) and names the "
