@@ -30,7 +30,7 @@ def _read(digest: str, _raw: bytes):
         return None, (e.code, e.facts)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=16, max_size="10MB", show_spinner=False)
 def _example(key: str, config_json: str, _run: Run) -> tuple[str, dl.Reading]:
     text = dl.EXAMPLES[key].text(_run)
     return text, dl.read(text.encode("utf-8"))

@@ -62,7 +62,7 @@ def _bump_seed() -> None:
 
 
 # -- the learner's file ---------------------------------------------------------------------------------------
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, max_size="20MB", show_spinner=False)
 def _parse(digest: str, _raw: bytes):
     """(UserData, None) or (None, (code, facts)); keyed by the file's hash (the bytes are not hashed again)."""
     try:
@@ -71,7 +71,7 @@ def _parse(digest: str, _raw: bytes):
         return None, (e.code, e.facts)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, max_size="40MB", show_spinner=False)
 def _train_upload(digest: str, config_json: str, scale: bool, _raw: bytes) -> Run:
     data = userdata.parse(_raw)
     cfg = Config.from_json(config_json)
@@ -110,7 +110,7 @@ def describe_upload(data: userdata.UserData) -> None:
         st.columns([2, 3])[0].dataframe(charts_playground.class_table(data.classes, data.counts), hide_index=True)
 
 
-@st.cache_data(max_entries=300, show_spinner=False)
+@st.cache_data(max_entries=300, max_size="30MB", show_spinner=False)
 def _network_spec(run_key: str, epoch: int, lang: str, presenter: bool, _run: Run) -> dict:
     """The network drawing at ``epoch`` (a Vega-Lite dict, ~60-120 kB), cached by what determines it."""
     pic = pg.network_picture(_run, epoch, frames.bounds(_run), width=NET_WIDTH, zoom=1.3 if presenter else 1.0)

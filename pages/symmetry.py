@@ -50,7 +50,7 @@ def subtitles(case: str, configs: dict) -> dict:
     return {"problem": problem, "random_init": t("symmetry.s.random")}
 
 
-@st.cache_data(max_entries=200, show_spinner=False)
+@st.cache_data(max_entries=200, max_size="5MB", show_spinner=False)
 def _unit_weights(config_json: str, _run: Run) -> pd.DataFrame:
     # every unit of the first hidden layer (at most 32 x 2 lines over ~20 snapshots)
     return frames.unit_weights(_run, layer=1, max_units=_run.config.hidden[0])
