@@ -108,6 +108,49 @@ def loss_by_updates_chart(histories: dict[str, pd.DataFrame], colors: dict[str, 
     return fit(style.finish(chart))
 
 
+BATCH_LOSS_FLOOR = 1e-4  # the bottom of the batch-loss chart's log axis
+STEP_ROWS = 1500  # per variant on the batch-loss chart: every m-th update, never an average (that would smooth)
+
+
+def batch_loss_chart(steps: dict[str, pd.DataFrame], colors: dict[str, str], style: Style = NORMAL,
+                     title: str | None = None) -> alt.Chart:
+    """The loss of each update's own batch against the update's number, both axes on log scales.
+
+    ``steps`` maps a variant's label to its ``Run.steps`` frame.  This is the
+    noise the lecture means: batch gradient descent sees the same whole set at
+    every update and its curve is smooth; SGD judges one sample at a time and
+    its curve jumps by orders of magnitude.  Long runs are thinned to every
+    m-th update (not averaged, which would hide the noise).  The first variant
+    is drawn on top, so the smooth batch curve stays visible over SGD's cloud.
+    """
+    parts = []
+    for name, frame in steps.items():
+        f = _finite(frame, ["batch_loss"], positive=True)
+        stride = max(1, math.ceil(len(f) / STEP_ROWS))
+        parts.append(pd.DataFrame({"step": f["step"].to_numpy()[::stride], "epoch": f["epoch"].to_numpy()[::stride],
+                                   "loss": f["batch_loss"].to_numpy()[::stride], "variant": name}))
+    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["step", "epoch", "loss", "variant"])
+    top_step = float(long["step"].max()) if len(long) else 10.0
+    top_loss = float(long["loss"].max()) if len(long) else 1.0
+    x_scale = alt.Scale(type="log", domain=[1, max(top_step, 2.0)], nice=False)
+    # one sample that is already classified well costs ~1e-9: below BATCH_LOSS_FLOOR the points are drawn at the
+    # floor (the tooltip keeps the exact value), or SGD's dips would squash everyone else into the top strip
+    y_scale = alt.Scale(type="log", domain=[BATCH_LOSS_FLOOR, max(top_loss, 10 * BATCH_LOSS_FLOOR)], clamp=True)
+    layers = []
+    for name in reversed(list(steps)):
+        layers.append(alt.Chart(long[long["variant"] == name]).mark_line(strokeWidth=1.2, opacity=0.85).encode(
+            x=alt.X("step:Q", title=t("gd_variants.ax.update_log"), scale=x_scale),
+            y=alt.Y("loss:Q", title=t("gd_variants.ax.batch_loss"), scale=y_scale, axis=alt.Axis(format="~g")),
+            color=alt.Color("variant:N", title=t("ax.variant"), scale=_color_scale(colors)),
+            tooltip=[alt.Tooltip("variant:N", title=t("ax.variant")), alt.Tooltip("step:Q", title=t("ax.step")),
+                     alt.Tooltip("epoch:Q", title=t("ax.epoch")),
+                     alt.Tooltip("loss:Q", title=t("ax.loss"), format=".4g")]))
+    if not layers:
+        layers = [alt.Chart(long).mark_line()]
+    chart = alt.layer(*layers, title=title or alt.Undefined).properties(height=plot_height(style, 1.2))
+    return fit(style.finish(chart))
+
+
 def _symlog_ticks(top: float) -> list[int]:
     """0, 1, 3, 10, 30, ... up to ``top``: Vega's own ticks on a symlog axis are too sparse to read."""
     ticks, v = [0], 1

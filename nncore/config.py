@@ -111,7 +111,10 @@ class Config:
         (besides epoch 0) keep parameter snapshots and histograms.  ``dtype``
         is the floating-point type of training: float32 is about twice as fast
         on these small networks and precise enough to show every effect;
-        float64 is there for checking gradients.
+        float64 is there for checking gradients.  ``record_steps`` keeps the
+        loss of every update's own batch (``Run.steps``): the noisy curve that
+        tells SGD from batch gradient descent, off by default because every
+        update then also computes its loss.
     """
 
     dataset: str = "moons"
@@ -147,6 +150,7 @@ class Config:
     seed: int = 0
     snapshots: int = 20
     dtype: str = "float32"
+    record_steps: bool = False
 
     def __post_init__(self) -> None:
         # Normalise sequence fields to tuples of plain ints/strs so that equal
@@ -159,6 +163,9 @@ class Config:
             object.__setattr__(self, "flip_sign_epoch", _int("flip_sign_epoch", self.flip_sign_epoch))
         for name in FLOAT_FIELDS:
             object.__setattr__(self, name, _float(name, getattr(self, name)))
+        if not isinstance(self.record_steps, (bool, np.bool_)):
+            raise ValueError(f"record_steps must be True or False, got {self.record_steps!r}")
+        object.__setattr__(self, "record_steps", bool(self.record_steps))
         _validate(self)
 
     # -- derived properties ------------------------------------------------

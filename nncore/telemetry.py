@@ -40,6 +40,7 @@ from .activations import SATURATION_MARGIN
 HISTORY_COLUMNS = ["epoch", "step", "lr", "train_loss", "val_loss", "train_acc", "val_acc"]
 LAYER_COLUMNS = ["epoch", "layer", "name", "units", "act_mean", "act_std", "dead_frac", "saturated_frac",
                  "grad_norm", "weight_norm", "update_ratio", "distinct_units"]
+STEP_COLUMNS = ["step", "epoch", "batch_loss"]
 HIST_COLUMNS = ["epoch", "layer", "quantity", "bin_left", "bin_right", "count"]
 HIST_BINS = 30
 
@@ -163,6 +164,13 @@ def histograms(epoch: int, Zs: list[np.ndarray], acts: list[np.ndarray]) -> dict
 def history_frame(rows: list[tuple]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
     return df.astype({"epoch": "int64", "step": "int64"})
+
+
+def steps_frame(epochs: list[int], losses: list[float]) -> pd.DataFrame:
+    """One row per update (``Config.record_steps``): its number from 1, its epoch, its batch's loss."""
+    return pd.DataFrame({"step": np.arange(1, len(losses) + 1, dtype="int64"),
+                         "epoch": np.asarray(epochs, dtype="int64"),
+                         "batch_loss": np.asarray(losses, dtype="float64")}, columns=STEP_COLUMNS)
 
 
 def layers_frame(rows: list[tuple]) -> pd.DataFrame:

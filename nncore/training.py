@@ -102,6 +102,9 @@ class Run:
     #  "flipped"} for a divergence; {"reason": "early_stopping", "epoch", "patience", "best", "best_epoch"}.
     stop_facts: dict = field(default_factory=dict)
     seconds: float = field(default=0.0, compare=False)  # wall time, kept out of the frames
+    # One row per update when ``config.record_steps`` (step, epoch, batch_loss: the loss J, data + L2, of the
+    # batch that update used, computed before the update); empty otherwise.
+    steps: pd.DataFrame = field(default_factory=lambda: telemetry.steps_frame([], []))
 
     @property
     def snapshot_epochs(self) -> list[int]:
@@ -181,6 +184,9 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
     hist_rows, layer_rows, histo_parts = [], [], []
     snapshots: dict[int, np.ndarray] = {}
     steps = 0
+    record = config.record_steps
+    step_epochs: list[int] = []
+    step_losses: list[float] = []
 
     def evaluate(epoch, lr, grad_norms, ratios):
         """Record the end-of-epoch telemetry; return (train_loss, eval cache)."""
@@ -231,8 +237,11 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
             for lo in range(0, n, bs):
                 # The loss is judged once per epoch on the whole set (below); a
                 # NaN here propagates into the parameters and is caught there.
-                net.step_grad(Xs[lo:lo + bs], Ys[lo:lo + bs], drop_rng, eval_cache if reuse_eval else None,
-                              need_loss=False)
+                batch_loss = net.step_grad(Xs[lo:lo + bs], Ys[lo:lo + bs], drop_rng,
+                                           eval_cache if reuse_eval else None, need_loss=record)
+                if record:
+                    step_epochs.append(epoch)
+                    step_losses.append(float(batch_loss))
                 if flip:
                     np.negative(net.grad, out=net.grad)
                 g = net.grad[:n_w]
@@ -276,6 +285,7 @@ def _train(config: Config, data, max_seconds: float | None) -> Run:
         stopped_epoch=stopped,
         stop_facts=stop_facts,
         seconds=time.perf_counter() - start_time,
+        steps=telemetry.steps_frame(step_epochs, step_losses),
     )
 
 

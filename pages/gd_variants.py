@@ -62,6 +62,8 @@ def views(configs_json: str, labels_json: str, lang: str, presenter: bool):
                                                  title=t("gd_variants.chart.epochs"))),
         charts_lab.loss_by_updates_chart(histories, by_label, style=style, domain=dom,
                                          title=t("gd_variants.chart.updates")),
+        charts_lab.batch_loss_chart({labels[n]: r.steps for n, r in runs.items()}, by_label, style=style,
+                                    title=t("gd_variants.chart.batch_loss")),
         charts_lab.bar_chart(summary, "roughness", "gd_variants.ax.roughness", colors, style=style, fmt=".2f",
                              title=t("gd_variants.chart.roughness")),
         charts_lab.bar_chart(summary, "ms_per_epoch", "gd_variants.ax.ms", colors, style=style, fmt=".2f",
@@ -74,7 +76,7 @@ layout.header(PAGE)
 values = controls.render(CONTROLS, namespace=PAGE, where=layout.controls_area(4))
 
 base = Config(dataset=values["ds"], n_samples=values["n"], hidden=(values["width"],), optimizer="sgd",
-              lr=values["lr"], epochs=values["epochs"], seed=values["seed"], snapshots=1)
+              lr=values["lr"], epochs=values["epochs"], seed=values["seed"], snapshots=1, record_steps=True)
 n_train = int(round(base.n_samples * (1 - base.val_fraction)))
 ks = {"batch": n_train, "minibatch": values["k"], "sgd": 1}
 labels = {name: t(f"gd_variants.v.{name}", k=k) for name, k in ks.items()}
@@ -96,11 +98,13 @@ if trained:
     charts_lab.draw(left, specs[0])
     charts_lab.draw(right, specs[1])
     st.markdown(t("gd_variants.curves_text"))
+    charts_lab.draw(st.container(), specs[2])
+    st.markdown(t("gd_variants.batch_loss_text"))
 
     st.subheader(t("gd_variants.h.noise"))
     left, right = st.columns(2)
-    charts_lab.draw(left, specs[2])
-    charts_lab.draw(right, specs[3])
+    charts_lab.draw(left, specs[3])
+    charts_lab.draw(right, specs[4])
     st.dataframe(
         summary[["label", "updates", "ms_per_epoch", "roughness", "rises", "final_loss", "final_acc"]],
         hide_index=True, width="stretch",

@@ -94,6 +94,23 @@ def test_loss_by_updates_chart_uses_symlog_updates_and_log_loss(gd_runs):
     assert max(row["step"] for row in values(d)[0]) == 12 * 70
 
 
+def test_batch_loss_chart_is_log_log_thinned_and_draws_the_first_variant_on_top():
+    base = Config(n_samples=100, hidden=(8,), optimizer="sgd", lr=0.1, epochs=30, snapshots=1, record_steps=True)
+    steps = {"Batch": train(base.replace(batch_size=1000)).steps, "SGD": train(base.replace(batch_size=1)).steps}
+    steps["SGD"].loc[3, "batch_loss"] = np.nan  # a diverging update cannot be drawn, and is left out
+    d = valid(charts_lab.batch_loss_chart(steps, {"Batch": "#D55E00", "SGD": "#009E73"}, title="t"))
+    enc = encodings(d)
+    assert enc[0]["x"]["scale"] == {"type": "log", "domain": [1, 2100], "nice": False}
+    assert enc[0]["y"]["scale"]["type"] == "log" and enc[0]["y"]["scale"]["clamp"]
+    assert enc[0]["y"]["scale"]["domain"][0] == charts_lab.BATCH_LOSS_FLOOR
+    assert enc[0]["y"]["title"] == "loss on the update's batch (log scale)"
+    rows = [r for data in values(d) for r in data]
+    assert [r["variant"] for r in values(d)[-1]][:1] == ["Batch"]  # the last layer is drawn on top
+    sgd = [r["step"] for r in rows if r["variant"] == "SGD"]
+    assert len(sgd) <= charts_lab.STEP_ROWS and 4 not in sgd  # 30 x 70 = 2,100 updates, thinned; NaN dropped
+    assert [r["step"] for r in rows if r["variant"] == "Batch"] == list(range(1, 31))
+
+
 def test_symlog_ticks():
     assert charts_lab._symlog_ticks(4200) == [0, 1, 3, 10, 30, 100, 300, 1000, 3000]
     assert charts_lab._symlog_ticks(0) == [0, 1]

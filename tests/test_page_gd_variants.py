@@ -1,5 +1,7 @@
 """The page "Batch, mini-batch, SGD" under AppTest: both languages, every control, URL clamping, the numbers shown."""
 
+import json
+
 import pytest
 
 from clinic import controls as ctl
@@ -31,7 +33,7 @@ def spec_of(chart) -> str:
 def test_renders_in_both_languages(lang, title, word):
     at = open_page(PAGE, lang=lang)
     assert at.title[0].value == title
-    assert len(charts(at)) == 4  # loss by epoch, loss by update, roughness, time per epoch
+    assert len(charts(at)) == 5  # loss by epoch, loss by update, batch loss per update, roughness, time
     assert not notices(at)
     assert not at.error
     assert sum(word in m.value for m in at.markdown) == 3  # one subtitle per variant
@@ -56,12 +58,21 @@ def test_the_updates_chart_uses_a_symlog_axis_and_every_variant():
         assert label in updates[0]
 
 
+def test_the_batch_loss_chart_draws_every_variant_on_log_axes():
+    at = open_page(PAGE)
+    spec = next(json.loads(s) for s in map(spec_of, charts(at)) if "loss on the update's batch" in s)
+    assert len(spec["layer"]) == 3  # one line per variant
+    enc = spec["layer"][0]["encoding"]
+    assert enc["x"]["scale"]["type"] == "log" and enc["y"]["scale"]["type"] == "log"
+    assert enc["color"]["scale"]["domain"] == ["Batch GD (k = 140)", "Mini-batch (k = 16)", "SGD (k = 1)"]
+
+
 def test_every_control_changes_without_error():
     at = open_page(PAGE)
     changed = change_every_control(at, NS)
     assert set(changed) == set(page_controls(at, NS))
     assert len(changed) == 7
-    assert len(charts(at)) == 4
+    assert len(charts(at)) == 5
 
 
 def test_mini_batch_control_changes_the_third_variant():

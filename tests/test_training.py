@@ -64,6 +64,30 @@ def test_full_batch_reuse_gives_the_same_result_as_recomputing():
     np.testing.assert_allclose(run.network.theta, net.theta, rtol=1e-10)
 
 
+def test_recorded_steps_are_the_batch_losses_and_change_nothing_else():
+    """record_steps keeps one loss per update; the run itself is the same bytes."""
+    cfg = SMALL.replace(optimizer="sgd", lr=0.1, epochs=4, batch_size=10)
+    plain, recorded = train(cfg), train(cfg.replace(record_steps=True))
+    pd.testing.assert_frame_equal(plain.history, recorded.history)
+    pd.testing.assert_frame_equal(plain.layers, recorded.layers)
+    assert plain.steps.empty and list(recorded.steps.columns) == telemetry.STEP_COLUMNS
+    per_epoch = math.ceil(len(datasets.load(cfg)[0]) / 10)
+    assert recorded.steps["step"].tolist() == list(range(1, 4 * per_epoch + 1))
+    assert recorded.steps["epoch"].value_counts().to_dict() == {e: per_epoch for e in range(1, 5)}
+    # full batch, no dropout, no L2: update e's batch is the whole set, measured by the parameters that the
+    # history measured at the end of epoch e - 1
+    full = train(cfg.replace(batch_size=5000, record_steps=True))
+    np.testing.assert_allclose(full.steps["batch_loss"], full.history["train_loss"].iloc[:-1], rtol=1e-9)
+
+
+def test_the_batch_loss_of_sgd_is_noisier_than_that_of_batch_gd():
+    """The lecture's contrast, per update: one sample's loss jumps about, the whole set's does not."""
+    cfg = SMALL.replace(optimizer="sgd", lr=0.05, epochs=3, record_steps=True, dtype="float32")
+    sgd = np.log(train(cfg.replace(batch_size=1)).steps["batch_loss"]).diff().abs().median()
+    batch = np.log(train(cfg.replace(batch_size=5000, epochs=60)).steps["batch_loss"]).diff().abs().median()
+    assert sgd > 10 * batch
+
+
 def test_history_losses_are_the_losses_of_the_snapshot_parameters():
     run = train(SMALL)
     X, y, Xv, yv = run.data
@@ -251,6 +275,7 @@ def test_healthy_run_is_not_diverged():
     (dict(batch_size=0), "batch_size"), (dict(epochs=2.5), "epochs"), (dict(features=("x3",)), "features"),
     (dict(dataset="blobs", output="sigmoid"), "multi-class"), (dict(dataset="curve", loss="bce"), "loss"),
     (dict(output="softmax"), "softmax"), (dict(seed=-1), "seed"), (dict(noise="0.2"), "noise"),
+    (dict(record_steps="yes"), "record_steps"),
 ])
 def test_invalid_configs_name_the_field(changes, field):
     with pytest.raises(ValueError, match=field.replace("(", r"\(").replace(")", r"\)")):

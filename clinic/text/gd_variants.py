@@ -54,6 +54,22 @@ TEXT = {
         "nhau: khi còn xa điểm cực tiểu, gradient tính từ vài mẫu cũng chỉ xuống dốc gần đúng như gradient chính "
         "xác, mà lại rẻ hơn nhiều. Khi đến gần hơn, các ước lượng từ từng mẫu riêng lẻ mâu thuẫn nhau và đường "
         "của SGD bắt đầu dao động. (Hàm lỗi được đo một lần mỗi epoch, trên toàn bộ tập huấn luyện.)"),
+    "gd_variants.chart.batch_loss": ("The loss of each update's own batch", "Hàm lỗi trên chính batch của mỗi lần cập nhật"),
+    "gd_variants.ax.update_log": ("update number (log scale)", "lần cập nhật thứ (thang log)"),
+    "gd_variants.ax.batch_loss": ("loss on the update's batch (log scale)", "hàm lỗi trên batch của lần cập nhật (thang log)"),
+    "gd_variants.batch_loss_text": (
+        "What each update itself sees: the loss J of the *k* samples it was computed from, just before it is made. "
+        "Batch gradient descent judges the whole training set every time, so its curve is smooth. A mini-batch "
+        "is a sample of *k* points, and its loss scatters around the true one; with *k* = 1 every update judges a "
+        "single point, and the curve jumps by orders of magnitude from one sample to the next (an easy point "
+        "costs almost nothing, a point on the wrong side costs a lot). That scatter is the noise in SGD's "
+        "gradients; the mean still goes down.",
+        "Những gì mỗi lần cập nhật thực sự nhìn thấy: hàm lỗi J trên *k* mẫu dùng để tính nó, ngay trước khi cập "
+        "nhật. Batch gradient descent lần nào cũng đánh giá toàn bộ tập huấn luyện nên đường của nó trơn. Một "
+        "mini-batch là một mẫu gồm *k* điểm, và hàm lỗi của nó dao động quanh giá trị thật; với *k* = 1 mỗi lần "
+        "cập nhật chỉ đánh giá một điểm, nên đường nhảy vọt hàng bậc độ lớn từ mẫu này sang mẫu khác (một điểm dễ "
+        "gần như không tốn gì, một điểm nằm sai phía tốn rất nhiều). Sự dao động đó chính là nhiễu trong gradient "
+        "của SGD; còn giá trị trung bình vẫn giảm."),
     "gd_variants.h.noise": ("Noise and cost", "Độ nhiễu và chi phí"),
     "gd_variants.ax.roughness": ("roughness of the loss curve (%)", "độ gồ ghề của đường hàm lỗi (%)"),
     "gd_variants.ax.ms": ("time per epoch (ms, measured)", "thời gian mỗi epoch (ms, đo thực tế)"),
