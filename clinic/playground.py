@@ -98,6 +98,11 @@ TRAINING_CONTROLS = [
     controls.Levels("patience", "playground.ctl.patience", 0, values=(0, 5, 10, 20, 50, 100, 200), fmt="%d",
                     help="playground.ctl.patience_help"),
 ]
+# How the output is drawn (TensorFlow Playground's two checkboxes); they change the picture, never the run.
+VIEW_CONTROLS = [
+    controls.Flag("test", "playground.ctl.show_test", True, help="playground.ctl.show_test_help"),
+    controls.Flag("discrete", "playground.ctl.discrete", False, help="playground.ctl.discrete_help"),
+]
 GROUPS = {"data": DATA_CONTROLS, "features": FEATURE_CONTROLS, "network": NETWORK_CONTROLS, "init": INIT_CONTROLS,
           "training": TRAINING_CONTROLS}
 ALL_CONTROLS = [c for group in GROUPS.values() for c in group]
@@ -139,6 +144,8 @@ def relevant(name: str, v: dict, task: str | None, n_inputs: int) -> bool:
         return n_inputs == 2 or FEATURE_FLAGS[name] in ONE_D_FEATURES
     if name[0] == "w" and name[1:].isdigit():
         return int(name[1:]) <= int(v.get("layers", 0))
+    if name == "discrete":
+        return task != "regression"
     if name == "slope":
         return v.get("act") == "leaky_relu"
     if name == "head":
@@ -451,3 +458,23 @@ def upload_info(data: UserData, scale: bool) -> dict:
         info["input_scaling"] = {"formula": "x_network = 3 * (x - centre) / half_range",
                                  "centre": centre.tolist(), "half_range": half.tolist()}
     return info
+
+
+def view_points(pts: pd.DataFrame, show_test: bool) -> pd.DataFrame:
+    """The points drawn over the output: training points always, validation ("test") points when asked."""
+    return pts if show_test else pts[pts["split"] == "train"]
+
+
+def discretize(grid: pd.DataFrame, task: str) -> pd.DataFrame:
+    """The decision alone, as TensorFlow Playground's "discretize output" draws it.
+
+    Binary: P(class 1) becomes 0 or 1 (the side of the 0.5 boundary); multi-class:
+    the winning class at full strength.  A regression surface has no decision and
+    is returned unchanged.  ``attrs`` (cell size, box) are kept.
+    """
+    if task == "regression":
+        return grid
+    out = grid.copy()
+    out["p"] = (out["p"] >= 0.5).astype(float) if task == "binary" else 1.0
+    out.attrs = dict(grid.attrs)
+    return out

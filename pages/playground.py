@@ -166,13 +166,20 @@ if config is not None:
                 digest, config.to_json(), bool(values["scale"]), raw))
 
 if result is None:
-    keep(pathology.epoch_control(config or pg.build_config({})))
+    for control in [pathology.epoch_control(config or pg.build_config({})), *pg.VIEW_CONTROLS]:
+        keep(control)
 elif layout.summary(st, result):
     run: Run = result
     style = layout.style()
-    view = controls.render([pathology.epoch_control(config)], PAGE)["view"]
-    shown = pg.shown_epoch(run, view)
     one_d = run.data[0].shape[1] == 1
+    scrub_col, *flag_cols = st.columns([5, 2, 2], vertical_alignment="bottom")
+    view = controls.render([pathology.epoch_control(config)], PAGE, scrub_col)["view"]
+    shown = pg.shown_epoch(run, view)
+    looks = {}  # show_test, discrete: how the output is drawn
+    for control, col in zip(pg.VIEW_CONTROLS, flag_cols):
+        draw([control], col, looks, "regression" if one_d else config.task, 2)
+    pts = pg.view_points(frames.points(run), looks["test"])
+    look_key = f"{looks['test']}|{looks['discrete']}"
     box = frames.bounds(run)
 
     net_col, out_col = st.columns(2)
@@ -186,15 +193,18 @@ elif layout.summary(st, result):
 
     if one_d:
         layout.chart(out_col, lambda: charts.fit_chart(
-            frames.fitted_curve(run, shown), frames.points(run), charts.OKABE_ITO[1], style=style,
+            frames.fitted_curve(run, shown), pts, charts.OKABE_ITO[1], style=style,
             domain=frames.shared_domain([frames.points(run)], "y"), title=t("playground.chart.fit", epoch=shown)),
-            key=f"pg.fit|{run_key}|{shown}")
+            key=f"pg.fit|{run_key}|{shown}|{look_key}")
     else:
+        grid = frames.boundary_grid(run, shown, box=box)
+        if looks["discrete"]:
+            grid = pg.discretize(grid, config.task)
         layout.chart(out_col, lambda: charts.boundary_chart(
-            frames.boundary_grid(run, shown, box=box), frames.points(run), style=style, task=config.task,
+            grid, pts, style=style, task=config.task,
             title=t("playground.chart.boundary" if config.task != "regression" else "playground.chart.surface",
                     epoch=shown)).properties(height=BOUNDARY_HEIGHT[layout.is_presenter()]),
-            key=f"pg.boundary|{run_key}|{shown}")
+            key=f"pg.boundary|{run_key}|{shown}|{look_key}")
 
     curve_cols = st.columns(3)
     layout.chart(curve_cols[0], lambda: charts_playground.curves_chart(

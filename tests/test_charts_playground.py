@@ -123,6 +123,21 @@ def test_the_epoch_shown_is_the_last_snapshot_at_or_before_the_scrubber(run):
     assert pg.shown_epoch(run, 1000) == 40
 
 
+def test_validation_points_can_be_hidden_and_the_output_discretized(run, big):
+    pts = frames.points(run)
+    assert pg.view_points(pts, True) is pts
+    assert set(pg.view_points(pts, False)["split"]) == {"train"}
+    grid = frames.boundary_grid(run, 40)
+    flat = pg.discretize(grid, "binary")
+    assert set(flat["p"]) <= {0.0, 1.0} and (flat["p"] == (grid["p"] >= 0.5)).all()
+    assert flat.attrs == grid.attrs and not set(grid["p"]) <= {0.0, 1.0}  # the original is untouched
+    many = frames.boundary_grid(big, 2)
+    strong = pg.discretize(many, "multiclass")
+    assert (strong["p"] == 1.0).all() and strong["cls"].equals(many["cls"])
+    assert pg.discretize(grid, "regression") is grid
+    assert not pg.relevant("discrete", {}, "regression", 2) and pg.relevant("discrete", {}, "binary", 2)
+
+
 def test_a_diverged_network_draws_finite_values():
     r = nncore.train(pg.build_config({"opt": "sgd", "lr": 10.0, "act": "relu", "init": "normal", "iscale": 10.0,
                                       "epochs": 30, "data": "plane"}))

@@ -63,6 +63,36 @@ def test_every_control_changes_without_an_exception():
     assert len(charts(at)) >= 3
 
 
+def boundary_rows(at) -> dict:
+    """The boundary chart's datasets, by their columns: {"points": frame, "grid": frame}."""
+    import pyarrow as pa
+
+    chart = next(c for c in charts(at) if "x1_hi" in c.proto.spec)
+    frames_ = [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+    return {("points" if "split" in f.columns else "grid"): f for f in frames_}
+
+
+def test_show_validation_data_and_discretize_output_redraw_without_retraining():
+    at = open_page(PAGE, query=FAST)
+    before = boundary_rows(at)
+    assert set(before["points"]["split"]) == {"train", "val"} and before["grid"]["p"].nunique() > 2
+    loss = text(at)
+    at.toggle(key="playground.test").set_value(False).run()
+    assert_ok(at)
+    assert set(boundary_rows(at)["points"]["split"]) == {"train"}
+    at.toggle(key="playground.discrete").set_value(True).run()
+    assert_ok(at)
+    assert set(boundary_rows(at)["grid"]["p"]) == {0.0, 1.0}
+    assert at.query_params["test"] == "false" and at.query_params["discrete"] == "true"
+    assert text(at) == loss  # the same run: only the picture changed
+
+
+def test_discretize_is_hidden_for_regression_but_kept_in_the_link():
+    at = open_page(PAGE, query={**FAST, "data": "plane", "discrete": "true"})
+    assert not [w for w in at.toggle if w.key == "playground.discrete"]
+    assert at.query_params["discrete"] == "true"
+
+
 def test_regenerate_draws_a_new_seed_and_puts_it_in_the_link():
     at = open_page(PAGE, query={**FAST, "seed": "998"})
     at.button(key="playground.regenerate").click().run()

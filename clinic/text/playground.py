@@ -63,6 +63,16 @@ TEXT = {
     "playground.ctl.train": ("Training share", "Tỉ lệ dữ liệu huấn luyện"),
     "playground.ctl.train_help": ("The rest is held out for validation: the network never trains on it.",
                                   "Phần còn lại để kiểm định: mạng không bao giờ học trên phần đó."),
+    "playground.ctl.show_test": ("Show validation data", "Hiện dữ liệu kiểm định"),
+    "playground.ctl.show_test_help": ("Draw the held-out points (triangles) over the output as well as the "
+                                      "training points. The network never trains on them.",
+                                      "Vẽ cả các điểm để riêng (hình tam giác) lên trên đầu ra, cùng với các điểm huấn "
+                                      "luyện. Mạng không bao giờ học trên chúng."),
+    "playground.ctl.discrete": ("Discretize output", "Rời rạc hoá đầu ra"),
+    "playground.ctl.discrete_help": ("Colour each region by the class the network would answer, without the "
+                                     "shades of its confidence: the decision boundary alone.",
+                                     "Tô mỗi vùng theo lớp mà mạng sẽ trả lời, bỏ các sắc độ về độ tự tin: chỉ còn "
+                                     "đường ranh giới quyết định."),
     "playground.ctl.scale": ("Scale inputs to [−3, 3]", "Co giãn về [−3, 3]"),
     "playground.ctl.scale_help": ("Like the built-in sets. Switch off to train on the raw numbers and see what "
                                   "badly scaled inputs do to training.",
