@@ -61,7 +61,8 @@ Refused, with :class:`LogError` and a one-line message: a file over
 :data:`MAX_BYTES` or :data:`MAX_ROWS` data rows, an empty file, a binary file,
 a file without a header line, no training-loss column, a non-numeric cell in a
 column the doctor uses, a row with more cells than the header, and fewer than
-:data:`MIN_EPOCHS` epochs.  NaN or infinite losses are *not* refused: they are
+:data:`MIN_EPOCHS` epochs (unless the only epoch's loss is NaN or infinite: a
+run that blew up at once).  NaN or infinite losses are *not* refused: they are
 the evidence of a diverged run.
 """
 
@@ -86,7 +87,7 @@ from .telemetry import HISTORY_COLUMNS, LAYER_COLUMNS, layer_names
 # They bound the memory and time a hostile upload can cost the app.
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 100_000
-# A single row is a point, not a curve: every rule compares epochs.
+# A single row is a point, not a curve: every rule compares epochs (but one NaN row is a divergence).
 MIN_EPOCHS = 2
 
 # Canonical history column -> accepted (normalised) names, best first.
@@ -309,7 +310,8 @@ def parse_log(path_or_buffer) -> ParsedLog:
     layers = _layers(groups, layer_values) if layer_cols else None
     if len(history) == 0:
         raise LogError("no_loss_values", column=header[mapping["train_loss"]].strip())
-    if len(history) < MIN_EPOCHS:
+    if len(history) < MIN_EPOCHS and np.isfinite(history["train_loss"].to_numpy(dtype=float)).all():
+        # (a single epoch whose loss is NaN or Inf is read: it is the evidence of a run that diverged at once)
         raise LogError("one_epoch", count=len(history), need=MIN_EPOCHS)
     used = {canon: header[i].strip() for canon, i in mapping.items()}
     return ParsedLog(history=history, layers=layers, format=fmt, notes=tuple(notes), columns=used)

@@ -327,6 +327,16 @@ def test_our_export_round_trips_exactly_and_gives_the_same_findings():
     assert buf.getvalue() == text
 
 
+@pytest.mark.parametrize("cell", ["nan", "inf", "1e400"])
+def test_a_single_epoch_whose_loss_is_not_finite_is_read_as_divergence(cell):
+    """A run that blew up in its first epoch leaves a one-row log: evidence, not a file to refuse."""
+    parsed = from_text(f"epoch,loss,val_loss\n0,{cell},0.7\n")
+    assert len(parsed.history) == 1
+    assert alarms(parsed.history) == ["diverged"]
+    with pytest.raises(LogError, match="at least 2"):  # one finite epoch is still no curve
+        from_text("epoch,loss,val_loss\n0,0.7,0.7\n")
+
+
 def test_diverged_run_round_trips_through_csv():
     run = train(Config(n_samples=120, hidden=(8,), epochs=40, optimizer="sgd", lr=3.0, activation="linear"))
     assert run.diverged

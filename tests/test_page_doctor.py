@@ -144,6 +144,13 @@ def test_bad_uploads_get_a_clear_translated_message_and_no_traceback(vi):
     assert "2 epoch xuất hiện trên nhiều dòng (1, 2): giữ lại dòng cuối cùng của mỗi epoch" in words(at)
 
 
+def test_a_log_that_diverged_in_its_first_epoch_is_diagnosed_not_refused():
+    at = upload_mode()
+    upload(at, "nan.csv", b"epoch,loss,val_loss\n0,nan,nan\n")
+    assert not at.exception and not [e for e in at.error if "could not read" in e.value]
+    assert any(v.startswith("**Training diverged**") for v in verdict_text(at))
+
+
 def test_training_here_every_control_changed_once_and_the_run_can_be_downloaded():
     at = open_page(PAGE, query={"mode": "train"})
     assert len(charts(at)) >= 2 and len(list(at.get("download_button"))) == 1
