@@ -14,10 +14,14 @@ Measures (issue 5):
 
 Usage::
 
-    python bench/doctor_confusion.py [--seeds 10] [--workers 2] [--csv-roundtrip]
+    python bench/doctor_confusion.py [--seeds 10] [--workers 2] [--log-format frames|ours|keras|lightning]
 
-``--csv-roundtrip`` diagnoses each run through its CSV export and read_log
-instead of the frames (it must give the same table).  Prints markdown.
+``--log-format`` chooses what the doctor reads: our telemetry frames (the
+default); ``ours``, each run through its CSV export and read_log (it must give
+the same table); ``keras`` or ``lightning``, the run's history written as
+those frameworks' CSVLoggers write it (no per-layer columns, so the layer
+rules cannot judge: their codes are counted as "not judged", outside the
+recall).  Prints markdown.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from nncore import Config, train  # noqa: E402
 from nncore.doctor import CODES, examine  # noqa: E402
 from nncore import symptoms  # noqa: E402
 from nncore.logs import from_text, to_csv  # noqa: E402
+from clinic import doctor_logs  # noqa: E402
 
 _B = Config()
 _DECAY = dict(schedule="exponential", decay_rate=0.5, decay_every=20)
@@ -90,35 +95,44 @@ def variants(seeds: int) -> list[tuple[str, str, str, str | None, Config]]:
     return runs
 
 
+WRITERS = {"ours": lambda run: to_csv(run.history, run.layers),
+           "keras": lambda run: doctor_logs.keras_csv(run.history),  # the Doctor page's example writers
+           "lightning": lambda run: doctor_logs.lightning_csv(run.history)}
+FORMAT_NOTE = {"frames": "", "ours": ", through our CSV export and read_log",
+               "keras": ", read from logs in Keras' CSVLogger convention (no layer columns)",
+               "lightning": ", read from logs in PyTorch Lightning's CSVLogger convention (no layer columns)"}
+
+
 def judge(job) -> tuple:
     """Train one run; return its alarms, its info codes and the symptoms nncore.symptoms confirms."""
-    group, scenario, variant, symptom, cfg, roundtrip = job
+    group, scenario, variant, symptom, cfg, log_format = job
     run = train(cfg, max_seconds=None)
-    if roundtrip:
-        parsed = from_text(to_csv(run.history, run.layers))
-        report = examine(parsed.history, parsed.layers)
-    else:
+    if log_format == "frames":
         report = examine(run.history, run.layers)
+    else:
+        parsed = from_text(WRITERS[log_format](run))
+        report = examine(parsed.history, parsed.layers)
     alarms = tuple(sorted({f.code for f in report.alarms}, key=CODES.index))
     infos = tuple(sorted({f.code for f in report.findings if not f.alarm}, key=CODES.index))
     oracle = tuple(code for code, check in symptoms.examine(run).items() if check.present)
-    return group, scenario, variant, symptom, alarms, infos, oracle
+    skipped = tuple(sorted({code for code, _ in report.skipped}))
+    return group, scenario, variant, symptom, alarms, infos, oracle, skipped
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=10)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--csv-roundtrip", action="store_true")
+    ap.add_argument("--log-format", choices=["frames", *WRITERS], default="frames")
     args = ap.parse_args(argv)
-    jobs = [(*v, args.csv_roundtrip) for v in variants(args.seeds)]
+    jobs = [(*v, args.log_format) for v in variants(args.seeds)]
     t0 = time.perf_counter()
     with ProcessPoolExecutor(max_workers=min(2, args.workers)) as pool:
         results = list(pool.map(judge, jobs, chunksize=4))
     seconds = time.perf_counter() - t0
 
     rows: dict[tuple, dict] = {}
-    for group, scenario, variant, symptom, alarms, infos, oracle in results:
+    for group, scenario, variant, symptom, alarms, infos, oracle, skipped in results:
         r = rows.setdefault((group, scenario, variant), {"symptom": symptom, "n": 0, "alarms": Counter(),
                                                          "clean": 0, "unconfirmed": 0})
         r["n"] += 1
@@ -128,7 +142,7 @@ def main(argv=None) -> int:
 
     short = {c: c.replace("_", " ") for c in CODES}
     print(f"## Doctor confusion table ({args.seeds} seeds per variant, {len(results)} runs, {seconds:.0f} s"
-          f"{', through the CSV round trip' if args.csv_roundtrip else ''})\n")
+          f"{FORMAT_NOTE[args.log_format]})\n")
     print("Cells: runs in which the doctor raised that code as an alarm (error or warning). **Bold**: the "
           "scenario's symptom. *Unconfirmed*: runs with an alarm that nncore.symptoms (the oracle the scenarios "
           "are calibrated with) does not confirm.\n")
@@ -143,14 +157,17 @@ def main(argv=None) -> int:
               + f" | {r['clean']} | {r['unconfirmed'] or '.'} |")
 
     recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    not_judged: Counter = Counter()  # problem runs whose symptom's rule could not judge the log
     strict = {"fix": [0, 0], "healthy": [0, 0]}
     unconfirmed = {"fix": [0, 0], "healthy": [0, 0]}
     agree: dict[str, Counter] = defaultdict(Counter)
     confusion: dict[str, Counter] = defaultdict(Counter)
-    for group, scenario, variant, symptom, alarms, infos, oracle in results:
+    for group, scenario, variant, symptom, alarms, infos, oracle, skipped in results:
         for code in CODES:
             agree[code][(code in alarms, code in oracle)] += 1
-        if group == "problem":
+        if group == "problem" and symptom in skipped:
+            not_judged[symptom] += 1
+        elif group == "problem":
             recall[symptom][0] += symptom in alarms
             recall[symptom][1] += 1
             confusion[symptom].update(alarms or ("(none)",))
@@ -168,7 +185,9 @@ def main(argv=None) -> int:
         if code in recall:
             hit, n = recall[code]
             print(f"| {code} | {hit} | {n} | {100 * hit / n:.1f}% |")
-    missing = [c for c in CODES if c not in recall]
+    for code, n in not_judged.items():
+        print(f"| {code} | not judged | {n} | needs per-layer columns |")
+    missing = [c for c in CODES if c not in recall and c not in not_judged]
     if missing:
         print(f"\nNo scenario has the symptom: {', '.join(missing)}.")
 
@@ -181,6 +200,23 @@ def main(argv=None) -> int:
         (a, n), (b, _) = strict[group], unconfirmed[group]
         label = "fixes" if group == "fix" else "healthy"
         print(f"| {label} ({n}) | {a} | {100 * a / max(n, 1):.1f}% | {b} | {100 * b / max(n, 1):.1f}% |")
+
+    print("\n### The scenarios' own proof (nncore.symptoms, the oracle of tests/test_scenarios.py)\n")
+    print("Per scenario: how many problem runs show its symptom, how many fix runs show it, and how many fix runs "
+          "show any symptom at all.\n")
+    print("| scenario | symptom | problem runs with it | fix runs with it | fix runs with any symptom |")
+    print("|---|---|---:|---:|---:|")
+    symptom_of = {scenario: symptom for group, scenario, _, symptom, *_ in results if group == "problem"}
+    proof: dict[str, Counter] = {}
+    for group, scenario, variant, symptom, alarms, infos, oracle, skipped in results:
+        if group != "healthy":
+            p = proof.setdefault(scenario, Counter())
+            p[group] += 1
+            p[f"{group} with it"] += symptom_of[scenario] in oracle
+            p["fix with any"] += group == "fix" and bool(oracle)
+    for scenario, p in proof.items():
+        print(f"| {scenario} | {symptom_of[scenario]} | {p['problem with it']}/{p['problem']} "
+              f"| {p['fix with it']}/{p['fix']} | {p['fix with any']}/{p['fix']} |")
 
     print("\n### Agreement with nncore.symptoms on every run (doctor alarm / oracle verdict)\n")
     print("| code | both | doctor only | oracle only | neither |")
