@@ -40,7 +40,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from nncore import Config, train  # noqa: E402
 from nncore.doctor import CODES, examine  # noqa: E402
 from nncore import symptoms  # noqa: E402
-from nncore.logs import from_text, to_csv  # noqa: E402
+from nncore.logs import LogError, from_text, to_csv  # noqa: E402
 from clinic import doctor_logs  # noqa: E402
 
 _B = Config()
@@ -110,7 +110,11 @@ def judge(job) -> tuple:
     if log_format == "frames":
         report = examine(run.history, run.layers)
     else:
-        parsed = from_text(WRITERS[log_format](run))
+        try:
+            parsed = from_text(WRITERS[log_format](run))
+        except LogError:  # e.g. a run that exploded in its first epoch leaves a one-row log: no curve to judge
+            oracle = tuple(code for code, check in symptoms.examine(run).items() if check.present)
+            return group, scenario, variant, symptom, (), (), oracle, tuple(CODES)
         report = examine(parsed.history, parsed.layers)
     alarms = tuple(sorted({f.code for f in report.alarms}, key=CODES.index))
     infos = tuple(sorted({f.code for f in report.findings if not f.alarm}, key=CODES.index))
@@ -186,7 +190,7 @@ def main(argv=None) -> int:
             hit, n = recall[code]
             print(f"| {code} | {hit} | {n} | {100 * hit / n:.1f}% |")
     for code, n in not_judged.items():
-        print(f"| {code} | not judged | {n} | needs per-layer columns |")
+        print(f"| {code} | not judged | {n} | the log lacks per-layer columns, or was too short to read |")
     missing = [c for c in CODES if c not in recall and c not in not_judged]
     if missing:
         print(f"\nNo scenario has the symptom: {', '.join(missing)}.")
