@@ -37,7 +37,8 @@ unstable_loss        in the last half, >= 10 % of the steps jump up by > 10 % an
 slow_convergence     the loss still falls in >= 80 % of the last 30 % of the epochs,
                      that stretch brought >= 10 % of the progress, and the loss is
                      still >= 50 % of its start [SLOW_*] (AUTOTRAINER, TheDeepChecker
-                     stagnation, cs231n's near-linear curve of a too-low rate)
+                     stagnation, cs231n's near-linear curve of a too-low rate);
+                     >= 20 % of the progress when validation stopped improving
 overfitting          the smoothed validation loss ends >= 1.2 x its minimum
                      [OVERFIT_RISE], giving back >= 25 % of its improvement
                      [OVERFIT_GIVEBACK], while the training loss kept falling (UMLAUT)
@@ -203,8 +204,20 @@ ACC_GAP_HIGH = 0.07
 # Calibrated: our underfitting runs end at 0.85 ln C or more (regression:
 # about half the first loss), fitted runs on noisy data below 0.75 ln C
 # (regression: under 0.05).
+# A regression judged against its first *logged* loss cannot tell a model stuck
+# high from one that reached its floor (the data's noise) within its first
+# epoch, as a Keras or Lightning log (which starts after epoch 1) shows it:
+# when the loss fell to at most UNDERFIT_SETTLED_LEVEL of its first value and
+# was already within 10 % of that final level by the UNDERFIT_SETTLED-th
+# logged epoch (it learned fast, then met a floor), the finding is info, not
+# an alarm.  A curve that barely moved (ending at 0.86 of its start) stays an
+# alarm.  Calibrated: a linear model on linear data logged that way ends at
+# 0.06-0.45 of its first loss, settled by epoch 2; our underfitting
+# regressions are still falling there (at >= 1.6x their end).
 UNDERFIT_CHANCE_SHARE = 0.75
 UNDERFIT_START_SHARE = 0.3
+UNDERFIT_SETTLED = 3
+UNDERFIT_SETTLED_LEVEL = 0.5
 UNDERFIT_GAP = 0.5
 UNDERFIT_ACCURACY = 0.7
 
@@ -215,11 +228,19 @@ UNDERFIT_ACCURACY = 0.7
 # the epochs, the drop over that window is at least SLOW_LATE_SHARE of all
 # the progress made (a converged curve has flattened: its late drop is
 # tiny), and the loss is still at least SLOW_LEFT of its first value (the
-# lecture's "falls very slowly": little of the way has been come).
+# lecture's "falls very slowly": little of the way has been come).  When a
+# logged validation loss has stopped improving (it ends above where the
+# window began, or above its earlier minimum), the window must bring at
+# least SLOW_LATE_SHARE_STALLED: a run stopped early because validation
+# stopped improving has a training loss that "still falls", and logged from
+# epoch 1 on (Keras, Lightning) it has come little of the way from its first
+# value.  Calibrated on Keras-convention logs: early-stopped runs bring <= 19 %
+# late, slow runs whose validation stalled >= 23 %.
 SLOW_WINDOW = 0.3
 SLOW_DOWN_SHARE = 0.8
 SLOW_LATE_SHARE = 0.1
 SLOW_LEFT = 0.5
+SLOW_LATE_SHARE_STALLED = 0.2
 
 # dying_relu.  AUTOTRAINER (gamma=0.7): 70 % or more of the network's
 # gradient entries are zero -- here, 70 % of all hidden units (weighted by
@@ -352,6 +373,9 @@ CLAUSES: dict[str, str] = {
                       "{update_healthy:.3g}, outside TheDeepChecker's healthy range {update_lo:.3g} to "
                       "{update_hi:.3g}).",
     "explained_by": "It follows from the finding \"{cause_title}\".",
+    "settled_at_once": "But the loss reached that level by epoch {settled_epoch} and stayed there: if the first "
+                       "logged loss was already after some training, this may be the data's noise floor, not "
+                       "a model stuck high.",
     "dead_layer": "No signal passes that layer, so the output is the same for every input.",
     "dead_units": "Dead units pass no gradient, so they never recover.",
     "dead_overall": "Over all hidden layers, {dead_share:.0%} of the units are dead.",
@@ -361,6 +385,8 @@ CLAUSES: dict[str, str] = {
                "(AUTOTRAINER counts {acc_gap_limit_points:.0f} as overfitting).",
     "accuracy": "The best training accuracy is {best_acc:.0%} (AUTOTRAINER: below {accuracy_limit:.0%}, training "
                 "has not converged).",
+    "val_accuracy": "The best validation accuracy is {best_acc:.0%} (AUTOTRAINER: below {accuracy_limit:.0%}, "
+                    "training has not converged).",
 }
 # Why a rule could not judge a log: key -> template (Report.skipped holds them as Phrases).
 SKIPS: dict[str, str] = {
@@ -736,8 +762,14 @@ def stall_measure(c: Curves) -> dict | None:
         vs = smooth(c.val[ok], window_for(int(ok.sum())))
         out["val_end"] = float(vs[-1])
         out["gap"] = float((vs[-1] - s[-1]) / s[-1]) if s[-1] > 0 else math.inf
-    if np.isfinite(c.train_acc).any():
-        out["best_acc"] = float(np.nanmax(c.smooth(c.train_acc)))
+        before = vs[np.flatnonzero(ok) < lo]
+        if before.size:  # still improving: below where the window began, and at its lowest so far
+            out["val_improving"] = bool(vs[-1] < before[-1] and vs[-1] <= before.min() * (1 + 1e-3))
+    # Accuracy marks a classifier; many logs (Lightning's) hold only the validation accuracy.
+    acc_source = "train" if np.isfinite(c.train_acc).any() else "val" if np.isfinite(c.val_acc).any() else None
+    if acc_source:
+        out["best_acc"] = float(np.nanmax(c.smooth(c.train_acc if acc_source == "train" else c.val_acc)))
+        out["acc_source"] = acc_source
         classes = _classes(c)
         out["classes"] = classes
         out["reference"] = math.log(classes) if classes else max(math.log(2), float(c.train[0]))
@@ -746,6 +778,8 @@ def stall_measure(c: Curves) -> dict | None:
         out["reference"] = float(c.train[0])
         out["high"] = s[-1] >= UNDERFIT_START_SHARE * out["reference"]
     out["level"] = float(s[-1] / out["reference"]) if out["reference"] > 0 else math.nan
+    near_end = c.train <= 1.1 * s[-1]  # raw values: smoothing would hide a fast first fall
+    out["settled"] = int(np.argmax(near_end)) if near_end.any() else c.n  # the first epoch near the end level
     return out
 
 
@@ -782,8 +816,9 @@ def check_slow(c: Curves, found: list[Finding]) -> Finding | None:
     m = stall_measure(c)
     if m is None:
         raise Skip("few_epochs", need=MIN_POINTS, have=c.n)
-    if not (_still_falling(m) and m["ratio"] >= SLOW_LEFT) or any(f.code in ("diverged", "loss_rising")
-                                                                     for f in found):
+    late_needed = SLOW_LATE_SHARE if m.get("val_improving", True) else SLOW_LATE_SHARE_STALLED
+    slow = _still_falling(m) and m["late_share"] >= late_needed and m["ratio"] >= SLOW_LEFT
+    if not slow or any(f.code in ("diverged", "loss_rising") for f in found):
         return None
     cause = _consequence(found, ("symmetric_init", "dying_relu", "vanishing_gradients"))
     clauses, extra = _update_clause(c)
@@ -812,9 +847,15 @@ def check_underfitting(c: Curves, found: list[Finding]) -> Finding | None:
         kind = "chance_classes"
     else:  # classification, the class count unknown: ln 2, or the first loss when that is higher
         kind = "chance_two" if m["reference"] == math.log(2) else "start"
-    clauses = ("accuracy",) if m.get("best_acc", 1.0) < UNDERFIT_ACCURACY else ()
-    return finding("underfitting", "warning", kind, clauses + _explained_by(cause),
+    settled = ("classes" not in m and m["settled"] < UNDERFIT_SETTLED  # regression only (see UNDERFIT_SETTLED)
+               and m["level"] <= UNDERFIT_SETTLED_LEVEL)
+    clauses_settled = ("settled_at_once",) if settled else ()
+    low_acc = m.get("best_acc", 1.0) < UNDERFIT_ACCURACY
+    clauses = (("accuracy" if m["acc_source"] == "train" else "val_accuracy"),) if low_acc else ()
+    return finding("underfitting", "info" if settled else "warning", kind,
+                   clauses + clauses_settled + _explained_by(cause),
                    end=m["end"], reference=m["reference"], level=m["level"], val_end=m["val_end"], gap=m["gap"],
+                   **({"settled_epoch": c.epoch(m["settled"])} if settled else {}),
                    **({"best_acc": m["best_acc"], "classes": m["classes"]} if "best_acc" in m else {}),
                    **({"accuracy_limit": UNDERFIT_ACCURACY} if clauses else {}), **_cause(cause))
 

@@ -64,6 +64,40 @@ def test_each_loss_rule_fires_on_its_curve_and_only_there(code):
     assert alarms(history(train_loss, val_loss)) == ([code] if code else [])
 
 
+def test_a_regression_that_met_its_floor_at_once_is_info_but_one_that_barely_moved_is_an_alarm():
+    """Logged from epoch 1 on (Keras), a linear fit reaches its noise floor at once; relative to its first logged
+    loss it looks high. The doctor says so as info; a loss that hardly moved from its start is still underfitting."""
+    settled = history(np.r_[0.05, 0.021, np.full(98, 0.02)], np.r_[0.05, 0.022, np.full(98, 0.021)])
+    (f,) = [f for f in diagnose(settled) if f.code == "underfitting"]
+    assert f.severity == "info" and "settled_at_once" in f.facts["clauses"] and f.facts["settled_epoch"] == 1
+    assert alarms(*[history(*CURVES["underfitting"])]) == ["underfitting"]
+
+
+def test_a_log_with_only_validation_accuracy_is_judged_as_a_classifier():
+    """Lightning logs often hold val_acc alone: a classifier at 0.36 (below 0.75 ln 2) with 85 % accuracy is fine,
+    though its loss is 44 % of its first logged value (what a regression's rule would call high)."""
+    train_loss = 0.36 + 0.45 * np.exp(-T / 4)
+    fitted = history(train_loss, train_loss + 0.04, val_acc=np.full(100, 0.85))
+    assert alarms(fitted) == []
+    assert alarms(history(train_loss, train_loss + 0.04)) == ["underfitting"]  # no accuracy: judged as regression
+    stuck = history(np.full(100, 0.6931), np.full(100, 0.6935), val_acc=np.full(100, 0.5))
+    (f,) = [f for f in diagnose(stuck) if f.code == "underfitting"]
+    assert f.alarm and "val_accuracy" in f.facts["clauses"] and "validation accuracy" in f.evidence
+
+
+def test_an_early_stopped_run_is_not_slow_but_a_slow_one_whose_validation_stalled_still_is():
+    """Early stopping ends a run whose training loss still falls once validation stops improving."""
+    t = np.arange(30.0)
+    train_loss = 0.7 - 0.35 * (1 - np.exp(-t / 20))  # still falling: 14 % of its progress in the last 30 %
+    val_loss = np.where(t < 20, 0.72 - 0.3 * (1 - np.exp(-t / 10)), 0.72 - 0.3 * (1 - np.exp(-2.0)) + 0.004 * (t - 20))
+    acc = np.full(30, 0.85)  # a classifier, as early-stopped runs usually are
+    assert alarms(history(train_loss, val_loss, acc, acc)) == []
+    assert alarms(history(train_loss, train_loss + 0.02, acc, acc)) == ["slow_convergence"]  # validation improving
+    steep = 0.7 - 0.006 * t  # a straight line: 30 % of its progress in the last 30 %
+    stalled = np.r_[steep[:20] + 0.02, steep[19] + 0.02 + 0.003 * np.arange(1, 11)]
+    assert alarms(history(steep, stalled, acc, acc)) == ["slow_convergence"]
+
+
 def test_nan_loss_is_divergence_with_its_epoch():
     tl = HEALTHY.copy()
     tl[60:] = np.nan

@@ -82,6 +82,8 @@ SYNTHETIC = {
                                               np.full(100, 0.8)), None),
     "underfitting, regression": (history(0.6 + 0.1 * np.exp(-T / 3), 0.61 + 0.1 * np.exp(-T / 3)), None),
     "underfitting, two classes?": (history(FLAT, FLAT, np.full(100, 0.5), np.full(100, 0.5)), None),
+    "underfitting, validation accuracy only": (history(FLAT, FLAT, val_acc=np.full(100, 0.5)), None),
+    "regression settled at once": (history(np.r_[0.05, np.full(99, 0.02)], np.r_[0.05, np.full(99, 0.021)]), None),
     "underfitting, three classes": (history(np.full(100, 1.05), np.full(100, 1.06), np.full(100, 0.4),
                                             np.full(100, 0.4)), layers(widths=(8, 3))),
     "symmetric copies": (history(FLAT, FLAT), layers(distinct={1: 1, 2: 1}, dead={1: 1.0, 2: 1.0})),

@@ -104,6 +104,9 @@ CLAUSES_VI = {
                       "(cs231n: khoảng {update_healthy:.3g}; nằm ngoài khoảng lành mạnh {update_lo:.3g} đến "
                       "{update_hi:.3g} của TheDeepChecker).",
     "explained_by": "Đây là hệ quả của chẩn đoán \"{cause_title}\".",
+    "settled_at_once": "Nhưng hàm lỗi đã đạt mức đó từ epoch {settled_epoch} và giữ nguyên: nếu giá trị đầu tiên "
+                       "trong log đã là sau một phần huấn luyện, đây có thể là mức nhiễu của dữ liệu chứ không phải "
+                       "mô hình bị kẹt ở mức cao.",
     "dead_layer": "Không tín hiệu nào đi qua được lớp đó, nên đầu ra như nhau với mọi đầu vào.",
     "dead_units": "Nút chết không truyền đạo hàm ngược lại, nên chúng không bao giờ hồi phục.",
     "dead_overall": "Tính trên mọi lớp ẩn, {dead_share:.0%} số nút đã chết.",
@@ -113,6 +116,8 @@ CLAUSES_VI = {
                "(AUTOTRAINER coi chênh lệch {acc_gap_limit_points:.0f} điểm là overfitting).",
     "accuracy": "Độ chính xác huấn luyện tốt nhất là {best_acc:.0%} (AUTOTRAINER: dưới {accuracy_limit:.0%} nghĩa là "
                 "quá trình huấn luyện chưa hội tụ).",
+    "val_accuracy": "Độ chính xác kiểm định tốt nhất là {best_acc:.0%} (AUTOTRAINER: dưới {accuracy_limit:.0%} nghĩa "
+                    "là quá trình huấn luyện chưa hội tụ).",
 }
 
 SKIPS_VI = {
