@@ -53,6 +53,7 @@ async def until_finished(ws, seen: dict) -> None:
     """Read messages until the script run finishes; note sliders and exceptions on the way."""
     while True:
         raw = await ws.recv()
+        seen["bytes"] = seen.get("bytes", 0) + len(raw)
         fm = ForwardMsg()
         fm.ParseFromString(raw)
         kind = fm.WhichOneof("type")
@@ -79,6 +80,7 @@ async def one_session(ws_url: str, page: str, index: int, vary: bool, results: l
             await ws.send(rerun(page, ""))
             await asyncio.wait_for(until_finished(ws, seen), TIMEOUT)
             load = time.perf_counter() - t0
+            load_bytes = seen.get("bytes", 0)
             slider = seen.get("slider")
             change = None
             if slider is not None:
@@ -94,7 +96,7 @@ async def one_session(ws_url: str, page: str, index: int, vary: bool, results: l
                 await asyncio.wait_for(until_finished(ws, seen), TIMEOUT)
                 change = time.perf_counter() - t1
             results.append({"load": load, "change": change, "exceptions": seen.get("exceptions", 0), "error": None,
-                            "messages": seen.get("messages", [])})
+                            "messages": seen.get("messages", []), "bytes": load_bytes})
     except Exception as e:  # a failed session is a result, not a crash of the benchmark
         results.append({"load": None, "change": None, "exceptions": 0, "error": f"{type(e).__name__}: {e}"})
 
@@ -167,6 +169,9 @@ async def run(args) -> int:
     for name, vals in (("load the page", loads), ("change a slider", changes)):
         if vals:
             print(f"| {name} | {statistics.median(vals):.2f} | {pct(vals, 0.95):.2f} | {max(vals):.2f} |")
+    sizes = [r["bytes"] for r in results if r.get("bytes")]
+    if sizes:
+        print(f"one page load sends {statistics.median(sizes) / 1e6:.2f} MB to the browser (median)")
     messages = sorted({m for r in results for m in r.get("messages", [])})
     print(f"errors: {len(errors)} failed sessions, {exceptions} exceptions shown"
           + (f" ({errors[:3]})" if errors else "") + (f" {messages[:3]}" if messages else ""))
