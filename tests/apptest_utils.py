@@ -40,6 +40,20 @@ def open_page(page_file: str | None = None, query: dict | None = None, lang: str
     return at
 
 
+def open_link(page_file: str, query: dict) -> AppTest:
+    """The page opened straight from a link carrying ``query``, with no run of the home page first.
+
+    (:func:`open_page` shows the home page first, whose URL check removes the
+    page's parameters before the page sees them.)
+    """
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(page_file).run()
+    assert_ok(at)
+    return at
+
+
 def assert_ok(at: AppTest) -> None:
     assert not at.exception, "page raised: " + "\n".join(
         e.message + "\n" + "\n".join(e.stack_trace) for e in at.exception)
@@ -47,6 +61,18 @@ def assert_ok(at: AppTest) -> None:
 
 def charts(at: AppTest) -> list:
     return list(at.get("vega_lite_chart")) + list(at.get("arrow_vega_lite_chart"))
+
+
+def datasets(chart) -> list:
+    """The frames a chart was drawn from (Streamlit sends them beside the spec, as Arrow)."""
+    import pyarrow as pa
+
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+
+
+def variant_columns(at: AppTest) -> list:
+    """A pathology page's variant columns, problem first (each opens with its coloured header)."""
+    return [c for c in at.columns if c.markdown and c.markdown[0].value.startswith("<div style='border-top")]
 
 
 def notices(at: AppTest) -> str:

@@ -2,10 +2,10 @@
 
 import json
 
-import pyarrow as pa
 import pytest
 
-from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import (assert_ok, change_every_control, charts, datasets,
+                                 notices, open_page, page_controls, variant_columns)
 
 PAGE = "pages/dying_relu.py"
 NS = "dying_relu"
@@ -14,13 +14,8 @@ PER_COLUMN = 4  # loss, dead units, pre-activation histogram, decision boundary
 FAST = {"epochs": "50"}
 
 
-def variant_columns(at) -> list:
-    return [c for c in at.columns if c.markdown and c.markdown[0].value.startswith("<div style='border-top")]
 
 
-def datasets(chart) -> list:
-    """The frames a chart was drawn from (Streamlit sends them beside the spec, as Arrow)."""
-    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
 
 
 def alarms(block) -> str:

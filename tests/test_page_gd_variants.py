@@ -5,23 +5,13 @@ import json
 import pytest
 
 from clinic import controls as ctl
-from streamlit.testing.v1 import AppTest
 
-from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_link, open_page, page_controls
 
 PAGE = "pages/gd_variants.py"
 NS = "gd_variants"
 
 
-def open_link(query: dict) -> AppTest:
-    """The page opened straight from a link carrying ``query`` (open_page would show the home page first, whose
-    URL check removes the page's parameters before the page sees them)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert_ok(at)
-    return at
 
 
 def spec_of(chart) -> str:
@@ -76,13 +66,13 @@ def test_every_control_changes_without_error():
 
 
 def test_mini_batch_control_changes_the_third_variant():
-    at = open_link({"k": "64"})
+    at = open_link(PAGE, {"k": "64"})
     assert list(at.dataframe[0].value["updates"]) == [1, 3, 140]
     assert at.session_state[f"{NS}.k"] == 64
 
 
 def test_out_of_range_url_values_are_clamped_with_a_notice():
-    at = open_link({"epochs": "500", "k": "5"})
+    at = open_link(PAGE, {"epochs": "500", "k": "5"})
     text = notices(at)
     assert "epochs=500" in text and "40" in text
     assert "k=5" in text  # snapped to an allowed batch size
@@ -92,7 +82,7 @@ def test_out_of_range_url_values_are_clamped_with_a_notice():
 
 
 def test_malformed_url_values_are_ignored_with_a_notice():
-    at = open_link({"lr": "fast", "ds": "mars"})
+    at = open_link(PAGE, {"lr": "fast", "ds": "mars"})
     text = notices(at)
     assert "lr=fast" in text and "ds=mars" in text
     assert at.session_state[f"{NS}.lr"] == 0.1

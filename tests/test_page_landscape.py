@@ -3,22 +3,13 @@
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_link, open_page, page_controls
 
 PAGE = "pages/landscape.py"
 NS = "landscape"
 
 
-def open_link(query: dict) -> AppTest:
-    """The page opened straight from a link carrying ``query`` (see test_page_gd_variants.open_link)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert_ok(at)
-    return at
 
 
 def texts(at) -> str:
@@ -66,7 +57,7 @@ def change(at, name: str) -> None:
 
 
 def test_every_control_in_both_slice_modes():
-    at = open_link({"ds": "moons"})  # two inputs, so the row slider exists
+    at = open_link(PAGE, {"ds": "moons"})  # two inputs, so the row slider exists
     changed = {k.split(".", 1)[1] for k in change_every_control(at, NS)}
     assert {"ds", "depth", "width", "act", "epochs", "seed", "layer", "row", "col", "lo", "hi", "pts", "mode", "span",
             "grid"} <= changed
@@ -82,13 +73,13 @@ def test_every_control_in_both_slice_modes():
 
 
 def test_two_equal_weights_are_refused_with_a_message():
-    at = open_link({"mode": "weights", "col2": "5"})
+    at = open_link(PAGE, {"mode": "weights", "col2": "5"})
     assert at.warning and "same one" in at.warning[0].value
     assert len(charts(at)) == 2  # the sweeps still draw
 
 
 def test_out_of_range_url_values_are_clamped_with_a_notice():
-    at = open_link({"lo": "-50", "col": "99", "grid": "32"})
+    at = open_link(PAGE, {"lo": "-50", "col": "99", "grid": "32"})
     text = notices(at)
     assert "lo=-50" in text and "col=99" in text and "grid=32" in text
     assert at.session_state[f"{NS}.lo"] == -10.0
@@ -98,14 +89,14 @@ def test_out_of_range_url_values_are_clamped_with_a_notice():
 
 
 def test_malformed_url_values_are_ignored_with_a_notice():
-    at = open_link({"act": "swish", "depth": "deep"})
+    at = open_link(PAGE, {"act": "swish", "depth": "deep"})
     text = notices(at)
     assert "act=swish" in text and "depth=deep" in text
     assert at.session_state[f"{NS}.act"] == "tanh" and at.session_state[f"{NS}.depth"] == 1
 
 
 def test_the_costliest_combination_renders():
-    at = open_link({"ds": "spiral", "depth": "3", "width": "32", "epochs": "400", "grid": "41", "span": "4",
+    at = open_link(PAGE, {"ds": "spiral", "depth": "3", "width": "32", "epochs": "400", "grid": "41", "span": "4",
                     "layer": "2", "col": "31"})
     assert not at.error
     assert len(charts(at)) == 3
@@ -113,7 +104,7 @@ def test_the_costliest_combination_renders():
 
 
 def test_regression_and_multiclass_sets_have_their_flat_models():
-    at = open_link({"ds": "blobs"})
+    at = open_link(PAGE, {"ds": "blobs"})
     assert "softmax regression" in texts(at)
     assert len(charts(at)) == 3
     net, flat = curvatures(at)

@@ -1,9 +1,9 @@
 """The Symmetric-initialization page under AppTest: both cases in both languages, every control, hostile URLs."""
 
-import pyarrow as pa
 import pytest
 
-from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import (assert_ok, change_every_control, charts, datasets,
+                                 notices, open_page, page_controls, variant_columns)
 
 PAGE = "pages/symmetry.py"
 NS = "symmetry"
@@ -13,13 +13,8 @@ FAST = {"epochs": "50"}
 COPIES = "identical copies"  # the doctor's title for symmetric_init
 
 
-def variant_columns(at) -> list:
-    return [c for c in at.columns if c.markdown and c.markdown[0].value.startswith("<div style='border-top")]
 
 
-def datasets(chart) -> list:
-    """The frames a chart was drawn from (Streamlit sends them beside the spec, as Arrow)."""
-    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
 
 
 def alarms(block) -> str:

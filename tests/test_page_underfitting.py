@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import (assert_ok, change_every_control, charts,
+                                 notices, open_page, page_controls, variant_columns)
 
 PAGE = "pages/underfitting.py"
 NS = "underfitting"
@@ -11,9 +12,6 @@ CASES = {"capacity": (3, 3), "l2": (4, 3), "output": (2, 2)}
 FAST = {"n": "100", "epochs": "100"}  # cheaper networks where the test is about the controls, not the effect
 
 
-def variant_columns(at) -> list:
-    """The page's variant columns, problem first (each opens with its coloured header)."""
-    return [c for c in at.columns if c.markdown and c.markdown[0].value.startswith("<div style='border-top")]
 
 
 def alarms(block) -> str:
