@@ -17,6 +17,7 @@ COLORS = charts.variant_colors(NAMES)
 # 1, 1.5, 2, 3, 5, 7.5 per decade: every rate a surface or curve suggests lies on this grid.
 RATES = tuple(sorted({round(m * 10.0 ** e, 10) for e in range(-4, 1) for m in (1, 1.5, 2, 3, 5, 7.5)} | {10.0}))
 GRID = 50  # contour cells per side: 2,500 rectangles
+EPSILONS = (1e-8, 1e-6, 1e-4, 1e-2, 0.1, 1.0)  # the adaptive rules' eps, from the usual default to one that damps
 MOVING_STEPS = 200
 # Networks of the race: tiny, so that 12 of them train in well under a second.
 NETWORK = Config(n_samples=200, hidden=(8, 8), batch_size=32, snapshots=1, decay_rate=0.5)
@@ -225,13 +226,18 @@ with tabs[1]:
                                                    option_labels="optimizers.opt.")], PAGE)["opts"]
         hyper_cols = st.columns(len(NAMES))
         hyper = {}
+        def eps(name):  # the adaptive rules' epsilon: tiny keeps the rate lr / sqrt(G); large damps it towards SGD
+            return controls.Levels(f"eps_{name}", "optimizers.ctl.eps", 1e-8, values=EPSILONS,
+                                   help="optimizers.ctl.eps_help")
         extra = {
-            "sgd": [], "adagrad": [],
+            "sgd": [], "adagrad": [eps("adagrad")],
             "momentum": [controls.Number("mu_m", "optimizers.ctl.mu", 0.9, lo=0.0, hi=0.99, step=0.01, fmt="%.2f")],
             "nesterov": [controls.Number("mu_n", "optimizers.ctl.mu", 0.9, lo=0.0, hi=0.99, step=0.01, fmt="%.2f")],
-            "rmsprop": [controls.Levels("rho", "optimizers.ctl.rho", 0.9, values=(0.5, 0.8, 0.9, 0.95, 0.99, 0.999))],
+            "rmsprop": [controls.Levels("rho", "optimizers.ctl.rho", 0.9, values=(0.5, 0.8, 0.9, 0.95, 0.99, 0.999)),
+                        eps("rmsprop")],
             "adam": [controls.Number("b1", "optimizers.ctl.beta1", 0.9, lo=0.0, hi=0.99, step=0.01, fmt="%.2f"),
-                     controls.Levels("b2", "optimizers.ctl.beta2", 0.999, values=(0.9, 0.99, 0.999, 0.9999))],
+                     controls.Levels("b2", "optimizers.ctl.beta2", 0.999, values=(0.9, 0.99, 0.999, 0.9999)),
+                     eps("adam")],
         }
         for col, name in zip(hyper_cols, NAMES):
             col.markdown(layout.colored_label(COLORS[name], t(f"optimizers.opt.{name}")), unsafe_allow_html=True)
@@ -239,7 +245,8 @@ with tabs[1]:
                                                         "optimizers.ctl.lr_opt_help")] + extra[name], PAGE, col)
             if name in ("sgd", "adagrad"):
                 col.caption(t(f"optimizers.ctl.{name}_note"))
-    keys = {"mu_m": "mu", "mu_n": "mu", "rho": "rho", "b1": "beta1", "b2": "beta2"}
+    keys = {"mu_m": "mu", "mu_n": "mu", "rho": "rho", "b1": "beta1", "b2": "beta2",
+            **{f"eps_{n}": "eps" for n in ("adagrad", "rmsprop", "adam")}}
     specs = [{"optimizer": n, "label": n, "lr": hyper[n][f"lr_{n}"],
               **{keys[k]: v for k, v in hyper[n].items() if k in keys}} for n in chosen]
     contour_spec, value_spec, summary = surface_race(surf_name, json.dumps(specs), steps2, at2, LANG, PRESENTER)

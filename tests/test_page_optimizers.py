@@ -4,23 +4,14 @@ import json
 
 import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from nncore import surfaces
-from tests.apptest_utils import APP, TIMEOUT, assert_ok, change_every_control, charts, notices, open_page, page_controls
+from tests.apptest_utils import assert_ok, change_every_control, charts, notices, open_link, open_page, page_controls
 
 PAGE = "pages/optimizers.py"
 NS = "optimizers"
 
 
-def open_link(query: dict) -> AppTest:
-    """The page opened straight from a link carrying ``query`` (see test_page_gd_variants.open_link)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE).run()
-    assert_ok(at)
-    return at
 
 
 def chart_rows(chart) -> list[list[dict]]:
@@ -76,6 +67,19 @@ def test_paths_are_the_engines_and_scrubbing_cuts_them():
     assert max(steps) == 7
 
 
+def test_a_large_epsilon_turns_adam_into_plain_steps_of_lr_over_root_eps():
+    """eps is the engine's: Adam's first step is lr * m_hat / (sqrt(s_hat) + eps) with m_hat = g, sqrt(s_hat) = |g|."""
+    ravine = surfaces.SURFACES["ravine"]
+    (x0, y0), (gx, gy) = ravine.start, ravine.grad(ravine.start)
+    for eps in (1e-8, 1.0):
+        at = open_link(PAGE, {"opts": "adam", "eps_adam": repr(eps)})
+        first = next(r for data in chart_rows(contour(at)) for r in data if r.get("optimizer") == "adam"
+                     and r.get("step") == 1)
+        lr = at.session_state[f"{NS}.lr_adam"]
+        assert first["x"] == pytest.approx(x0 - lr * gx / (abs(gx) + eps), rel=1e-5)
+        assert first["y"] == pytest.approx(y0 - lr * gy / (abs(gy) + eps), rel=1e-5)
+
+
 def test_changing_the_surface_brings_its_own_rates():
     at = open_page(PAGE)
     assert at.session_state[f"{NS}.lr_sgd"] == 0.075 and at.session_state[f"{NS}.lr_adagrad"] == 1.5
@@ -108,11 +112,12 @@ def test_every_control_changes_without_error():
             "b1", "b2", "mu3", "noise3", "raw3", "lr4", "rho4", "steps4", "noise4", "ds5", "epochs5", "scale5",
             "decay5", "seed5", "lr6", "rate6", "every6", "epochs6", "log6"} <= names
     assert {f"lr_{n}" for n in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")} <= names
+    assert {f"eps_{n}" for n in ("adagrad", "rmsprop", "adam")} <= names
     assert len(charts(at)) == 10
 
 
 def test_a_shared_link_rebuilds_the_view_and_out_of_range_values_are_clamped():
-    at = open_link({"surf": "beale", "lr_adam": "0.3", "steps2": "5000", "opts": "sgd,adam,lbfgs", "mu3": "abc",
+    at = open_link(PAGE, {"surf": "beale", "lr_adam": "0.3", "steps2": "5000", "opts": "sgd,adam,lbfgs", "mu3": "abc",
                     "lr_sgd": "0.0077"})
     text = notices(at)
     assert "steps2=5000" in text and "1000" in text  # clamped

@@ -89,6 +89,14 @@ TEXT = {
     "optimizers.ctl.rho": ("decay ρ of the squared-gradient average", "hệ số ρ của trung bình bình phương gradient"),
     "optimizers.ctl.beta1": ("β₁ (momentum)", "β₁ (quán tính)"),
     "optimizers.ctl.beta2": ("β₂ (squared gradients)", "β₂ (bình phương gradient)"),
+    "optimizers.ctl.eps": ("ε (keeps the division safe)", "ε (giữ phép chia an toàn)"),
+    "optimizers.ctl.eps_help": (
+        "Added to the squared-gradient sum before its square root (AdaGrad, RMSprop) or to the root (Adam), so the "
+        "step never divides by zero. Tiny (1e-8) leaves the rate lr / √G; large, it swamps small gradients' "
+        "G and the step shrinks towards plain SGD with rate lr / √ε.",
+        "Được cộng vào tổng bình phương gradient trước khi lấy căn (AdaGrad, RMSprop) hoặc vào căn (Adam), để bước "
+        "cập nhật không bao giờ chia cho 0. Rất nhỏ (1e-8) thì tốc độ vẫn là lr / √G; lớn thì nó lấn át G của các "
+        "gradient nhỏ và bước cập nhật thu về SGD thường với tốc độ lr / √ε."),
     "optimizers.ctl.adagrad_note": ("AdaGrad has only its rate: G sums every squared gradient so far.",
                                     "AdaGrad chỉ có hệ số học: G cộng dồn mọi bình phương gradient từ đầu."),
     "optimizers.ctl.sgd_note": ("Plain gradient descent: θ := θ − α ∇θ.", "Gradient descent thường: θ := θ − α ∇θ."),
