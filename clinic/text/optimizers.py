@@ -97,8 +97,8 @@ TEXT = {
         "Được cộng vào tổng bình phương gradient trước khi lấy căn (AdaGrad, RMSprop) hoặc vào căn (Adam), để bước "
         "cập nhật không bao giờ chia cho 0. Rất nhỏ (1e-8) thì tốc độ vẫn là lr / √G; lớn thì nó lấn át G của các "
         "gradient nhỏ và bước cập nhật thu về SGD thường với tốc độ lr / √ε."),
-    "optimizers.ctl.adagrad_note": ("AdaGrad has only its rate: G sums every squared gradient so far.",
-                                    "AdaGrad chỉ có hệ số học: G cộng dồn mọi bình phương gradient từ đầu."),
+    "optimizers.ctl.adagrad_note": ("AdaGrad has no decay: G sums every squared gradient so far.",
+                                    "AdaGrad không có hệ số suy giảm: G cộng dồn mọi bình phương gradient từ đầu."),
     "optimizers.ctl.sgd_note": ("Plain gradient descent: θ := θ − α ∇θ.", "Gradient descent thường: θ := θ − α ∇θ."),
     "optimizers.why.ravine": (
         "f = ½(x² + 25y²): 25 times steeper across the valley than along it. A rate small enough not to blow up "
