@@ -364,6 +364,12 @@ def shown_epoch(run: Run, view: int) -> int:
     return int(max([e for e in run.snapshot_epochs if e <= view] or run.snapshot_epochs[:1]))
 
 
+def next_frame(values, view: int) -> int | None:
+    """The scrubber's next stop while playing (the next snapshot epoch after ``view``); None after the last."""
+    later = [v for v in values if v > view]
+    return int(later[0]) if later else None
+
+
 def links_total(run: Run) -> int:
     """How many weights the network has (the picture draws at most MAX_LINKS of them)."""
     return int(sum(W.size for W in run.network.weights))

@@ -119,6 +119,83 @@ def _network_spec(run_key: str, epoch: int, lang: str, presenter: bool, _run: Ru
                                           title=t("playground.chart.network", epoch=epoch))
 
 
+# -- watching training: the scrubber played like TensorFlow Playground's play button -------------------------
+PLAY_KEY = f"{PAGE}.playing"  # session only: a share link opens paused, at the epoch it names
+VIEW_KEY = f"{PAGE}.view"
+FRAME_SECONDS = 0.7  # per snapshot: 21 snapshots play in about 15 s
+
+
+def _toggle_play(values: tuple[int, ...]) -> None:
+    playing = not st.session_state.get(PLAY_KEY, False)
+    st.session_state[PLAY_KEY] = playing
+    if playing and pg.next_frame(values, st.session_state.get(VIEW_KEY, values[-1])) is None:
+        st.session_state[VIEW_KEY] = values[0]  # at the end: play again from the untrained network
+
+
+def watch(run: Run, config: Config, run_key: str) -> None:
+    """Scrubber, view toggles, network, output and curves at one epoch: redrawn alone while playing.
+
+    Run as a fragment, every FRAME_SECONDS while playing (TensorFlow
+    Playground's play button over the snapshots), so a frame redraws these
+    charts only -- from caches, without training.  Reaching the last snapshot
+    stops the play with a full rerun (which also writes the epoch into the link).
+    """
+    epoch_ctl = pathology.epoch_control(config)
+    if st.session_state.get(PLAY_KEY):
+        nxt = pg.next_frame(epoch_ctl.values, st.session_state.get(VIEW_KEY, epoch_ctl.values[-1]))
+        if nxt is None:
+            st.session_state[PLAY_KEY] = False
+            st.rerun()
+        st.session_state[VIEW_KEY] = nxt
+    style = layout.style()
+    one_d = run.data[0].shape[1] == 1
+    scrub_col, *flag_cols = st.columns([5, 2, 2], vertical_alignment="bottom")
+    view = controls.render([epoch_ctl], PAGE, scrub_col)["view"]
+    shown = pg.shown_epoch(run, view)
+    looks = {}  # show_test, discrete: how the output is drawn
+    for control, col in zip(pg.VIEW_CONTROLS, flag_cols):
+        draw([control], col, looks, "regression" if one_d else config.task, 2)
+    pts = pg.view_points(frames.points(run), looks["test"])
+    look_key = f"{looks['test']}|{looks['discrete']}"
+    box = frames.bounds(run)
+
+    net_col, out_col = st.columns(2)
+
+    net_col.vega_lite_chart(spec=_network_spec(run_key, shown, get_lang(), layout.is_presenter(), run),
+                            width="stretch")
+    net_col.caption(t("playground.net.caption"))
+    n_links = pg.links_total(run)
+    if n_links > pg.MAX_LINKS:
+        net_col.caption(t("playground.net.capped", shown=pg.MAX_LINKS, total=n_links))
+
+    if one_d:
+        layout.chart(out_col, lambda: charts.fit_chart(
+            frames.fitted_curve(run, shown), pts, charts.OKABE_ITO[1], style=style,
+            domain=frames.shared_domain([frames.points(run)], "y"), title=t("playground.chart.fit", epoch=shown)),
+            key=f"pg.fit|{run_key}|{shown}|{look_key}")
+    else:
+        grid = frames.boundary_grid(run, shown, box=box)
+        if looks["discrete"]:
+            grid = pg.discretize(grid, config.task)
+        layout.chart(out_col, lambda: charts.boundary_chart(
+            grid, pts, style=style, task=config.task,
+            title=t("playground.chart.boundary" if config.task != "regression" else "playground.chart.surface",
+                    epoch=shown)).properties(height=BOUNDARY_HEIGHT[layout.is_presenter()]),
+            key=f"pg.boundary|{run_key}|{shown}|{look_key}")
+
+    curve_cols = st.columns(3)
+    layout.chart(curve_cols[0], lambda: charts_playground.curves_chart(
+        run.history, "loss", shown, style=style, log=True, x_max=config.epochs,
+        title=t("playground.chart.loss")), key=f"pg.loss|{run_key}|{shown}")
+    if config.task != "regression":
+        layout.chart(curve_cols[1], lambda: charts_playground.curves_chart(
+            run.history, "acc", shown, style=style, x_max=config.epochs,
+            title=t("playground.chart.acc")), key=f"pg.acc|{run_key}|{shown}")
+    else:
+        curve_cols[1].info(t("playground.no_accuracy"))
+    verdicts.show(curve_cols[2], run, current_page=PAGE, key=run_key)  # an upload: the key names the file too
+
+
 # -- the page -------------------------------------------------------------------------------------------------------
 layout.header(PAGE)
 cols = layout.controls_area(5)
@@ -170,53 +247,10 @@ if result is None:
         keep(control)
 elif layout.summary(st, result):
     run: Run = result
-    style = layout.style()
-    one_d = run.data[0].shape[1] == 1
-    scrub_col, *flag_cols = st.columns([5, 2, 2], vertical_alignment="bottom")
-    view = controls.render([pathology.epoch_control(config)], PAGE, scrub_col)["view"]
-    shown = pg.shown_epoch(run, view)
-    looks = {}  # show_test, discrete: how the output is drawn
-    for control, col in zip(pg.VIEW_CONTROLS, flag_cols):
-        draw([control], col, looks, "regression" if one_d else config.task, 2)
-    pts = pg.view_points(frames.points(run), looks["test"])
-    look_key = f"{looks['test']}|{looks['discrete']}"
-    box = frames.bounds(run)
-
-    net_col, out_col = st.columns(2)
-
-    net_col.vega_lite_chart(spec=_network_spec(run_key, shown, get_lang(), layout.is_presenter(), run),
-                            width="stretch")
-    net_col.caption(t("playground.net.caption"))
-    n_links = pg.links_total(run)
-    if n_links > pg.MAX_LINKS:
-        net_col.caption(t("playground.net.capped", shown=pg.MAX_LINKS, total=n_links))
-
-    if one_d:
-        layout.chart(out_col, lambda: charts.fit_chart(
-            frames.fitted_curve(run, shown), pts, charts.OKABE_ITO[1], style=style,
-            domain=frames.shared_domain([frames.points(run)], "y"), title=t("playground.chart.fit", epoch=shown)),
-            key=f"pg.fit|{run_key}|{shown}|{look_key}")
-    else:
-        grid = frames.boundary_grid(run, shown, box=box)
-        if looks["discrete"]:
-            grid = pg.discretize(grid, config.task)
-        layout.chart(out_col, lambda: charts.boundary_chart(
-            grid, pts, style=style, task=config.task,
-            title=t("playground.chart.boundary" if config.task != "regression" else "playground.chart.surface",
-                    epoch=shown)).properties(height=BOUNDARY_HEIGHT[layout.is_presenter()]),
-            key=f"pg.boundary|{run_key}|{shown}|{look_key}")
-
-    curve_cols = st.columns(3)
-    layout.chart(curve_cols[0], lambda: charts_playground.curves_chart(
-        run.history, "loss", shown, style=style, log=True, x_max=config.epochs,
-        title=t("playground.chart.loss")), key=f"pg.loss|{run_key}|{shown}")
-    if config.task != "regression":
-        layout.chart(curve_cols[1], lambda: charts_playground.curves_chart(
-            run.history, "acc", shown, style=style, x_max=config.epochs,
-            title=t("playground.chart.acc")), key=f"pg.acc|{run_key}|{shown}")
-    else:
-        curve_cols[1].info(t("playground.no_accuracy"))
-    verdicts.show(curve_cols[2], run, current_page=PAGE, key=run_key)  # an upload: the key names the file too
+    playing = bool(st.session_state.get(PLAY_KEY))
+    st.button(("⏸ " + t("playground.pause")) if playing else ("▶ " + t("playground.play")), key=f"{PAGE}.play",
+              on_click=_toggle_play, args=(pathology.epoch_control(config).values,), help=t("playground.play_help"))
+    st.fragment(watch, run_every=FRAME_SECONDS if playing else None)(run, config, run_key)
 
     info = pg.upload_info(upload, bool(values["scale"])) if upload is not None else None
     dl = st.columns(3)

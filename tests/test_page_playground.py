@@ -93,6 +93,38 @@ def test_discretize_is_hidden_for_regression_but_kept_in_the_link():
     assert at.query_params["discrete"] == "true"
 
 
+def test_play_walks_the_scrubber_through_the_snapshots_then_stops():
+    """The play button (TensorFlow Playground's): each run moves the epoch to the next snapshot, no retraining."""
+    at = open_page(PAGE, query=FAST)
+    epochs = list(pathology.epoch_control(pg.build_config({"epochs": 60})).values)
+    assert at.session_state["playground.view"] == epochs[-1] and at.button(key="playground.play").label == "▶ Play"
+    loss = text(at)
+    at.button(key="playground.play").click().run()  # at the end: plays again from epoch 0, one frame per run
+    assert_ok(at)
+    assert at.session_state["playground.view"] == epochs[1] and at.button(key="playground.play").label == "⏸ Pause"
+    seen = [at.session_state["playground.view"]]
+    for _ in range(len(epochs)):
+        at.run()
+        assert_ok(at)
+        seen.append(at.session_state["playground.view"])
+        if not at.session_state["playground.playing"]:
+            break
+    assert seen == epochs[1:] + [epochs[-1]]  # every snapshot once, then stopped at the last
+    assert at.button(key="playground.play").label == "▶ Play" and text(at) == loss
+    assert "view" not in at.query_params  # the last epoch is the default: the link is clean again
+    at.button(key="playground.play").click().run()
+    at.button(key="playground.play").click().run()  # pause
+    assert not at.session_state["playground.playing"]
+    paused_at = at.session_state["playground.view"]
+    at.run()
+    assert at.session_state["playground.view"] == paused_at
+
+
+def test_next_frame_steps_through_the_values_and_ends():
+    assert pg.next_frame((0, 15, 30), 0) == 15 and pg.next_frame((0, 15, 30), 20) == 30
+    assert pg.next_frame((0, 15, 30), 30) is None
+
+
 def test_regenerate_draws_a_new_seed_and_puts_it_in_the_link():
     at = open_page(PAGE, query={**FAST, "seed": "998"})
     at.button(key="playground.regenerate").click().run()

@@ -63,6 +63,12 @@ TEXT = {
     "playground.ctl.train": ("Training share", "Tỉ lệ dữ liệu huấn luyện"),
     "playground.ctl.train_help": ("The rest is held out for validation: the network never trains on it.",
                                   "Phần còn lại để kiểm định: mạng không bao giờ học trên phần đó."),
+    "playground.play": ("Play", "Chạy"),
+    "playground.pause": ("Pause", "Tạm dừng"),
+    "playground.play_help": ("Watch the training: the epoch moves through the snapshots by itself, redrawing the "
+                             "network, the output and the curves. Nothing is trained again.",
+                             "Xem quá trình huấn luyện: epoch tự chạy qua các ảnh chụp, vẽ lại mạng, đầu ra và các "
+                             "đường cong. Không huấn luyện lại gì cả."),
     "playground.ctl.show_test": ("Show validation data", "Hiện dữ liệu kiểm định"),
     "playground.ctl.show_test_help": ("Draw the held-out points (triangles) over the output as well as the "
                                       "training points. The network never trains on them.",
