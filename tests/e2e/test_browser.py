@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -126,3 +127,23 @@ def test_first_request_after_a_server_start_goes_through_the_router(browser):
         assert slider_value(w.page, "Số epoch") == "100"
         assert not w.errors(), w.errors()
         w.context.close()
+
+
+def test_the_playground_plays_its_snapshots_and_stops(watched, server_url):
+    """The play button runs a fragment on a timer: only a real browser shows it ticking."""
+    open_app(watched, f"{server_url}/playground?epochs=100")
+    label = "Show the network at epoch"
+    assert slider_value(watched.page, label) == "100"
+    watched.page.get_by_role("button", name="▶ Play").click()
+    seen = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        seen.append(int(slider_value(watched.page, label)))
+        if watched.page.get_by_role("button", name="▶ Play").count() and len(seen) > 3 and seen[-1] == 100:
+            break
+        time.sleep(0.25)
+    moved = sorted(set(seen) - {100})
+    assert len(moved) >= 5 and moved == sorted(moved), seen  # it walked forward through the snapshots
+    assert seen[-1] == 100 and watched.page.get_by_role("button", name="▶ Play").count() == 1  # and stopped
+    assert watched.page.locator('[data-testid="stException"]').count() == 0
+    assert not watched.errors(), watched.errors()
