@@ -37,7 +37,6 @@ from streamlit.proto.ClientState_pb2 import ClientState  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates  # noqa: E402
 
-from tests.e2e.conftest import free_port, start_server, stop_server, wait_healthy  # noqa: E402
 
 TIMEOUT = 180.0
 
@@ -142,6 +141,10 @@ async def run(args) -> int:
     proc = None
     url = args.url
     if url is None:
+        # the test suite's server helpers (they need pytest): only when this script starts its own server, so that
+        # --warm --url runs on a replica that has the runtime requirements alone
+        from tests.e2e.conftest import free_port, start_server, stop_server, wait_healthy
+
         port = free_port()
         proc = start_server(port)
         url = f"http://127.0.0.1:{port}"
