@@ -104,21 +104,21 @@ FORMAT_NOTE = {"frames": "", "ours": ", through our CSV export and read_log",
 
 
 def judge(job) -> tuple:
-    """Train one run; return its alarms, its info codes and the symptoms nncore.symptoms confirms."""
+    """Train one run; return its alarms, its info codes, the symptoms nncore.symptoms confirms and the codes the
+    doctor could not judge (every code when the log could not be read)."""
     group, scenario, variant, symptom, cfg, log_format = job
     run = train(cfg, max_seconds=None)
+    oracle = tuple(code for code, check in symptoms.examine(run).items() if check.present)
     if log_format == "frames":
         report = examine(run.history, run.layers)
     else:
         try:
             parsed = from_text(WRITERS[log_format](run))
         except LogError:  # e.g. a run that exploded in its first epoch leaves a one-row log: no curve to judge
-            oracle = tuple(code for code, check in symptoms.examine(run).items() if check.present)
             return group, scenario, variant, symptom, (), (), oracle, tuple(CODES)
         report = examine(parsed.history, parsed.layers)
     alarms = tuple(sorted({f.code for f in report.alarms}, key=CODES.index))
     infos = tuple(sorted({f.code for f in report.findings if not f.alarm}, key=CODES.index))
-    oracle = tuple(code for code, check in symptoms.examine(run).items() if check.present)
     skipped = tuple(sorted({code for code, _ in report.skipped}))
     return group, scenario, variant, symptom, alarms, infos, oracle, skipped
 
