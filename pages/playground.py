@@ -155,7 +155,8 @@ def watch(run: Run, config: Config, run_key: str) -> None:
     looks = {}  # show_test, discrete: how the output is drawn
     for control, col in zip(pg.VIEW_CONTROLS, flag_cols):
         draw([control], col, looks, "regression" if one_d else config.task, 2)
-    pts = pg.view_points(frames.points(run), looks["test"])
+    every_point = frames.points(run)
+    pts = pg.view_points(every_point, looks["test"])
     look_key = f"{looks['test']}|{looks['discrete']}"
     box = frames.bounds(run)
 
@@ -171,7 +172,7 @@ def watch(run: Run, config: Config, run_key: str) -> None:
     if one_d:
         layout.chart(out_col, lambda: charts.fit_chart(
             frames.fitted_curve(run, shown), pts, charts.OKABE_ITO[1], style=style,
-            domain=frames.shared_domain([frames.points(run)], "y"), title=t("playground.chart.fit", epoch=shown)),
+            domain=frames.shared_domain([every_point], "y"), title=t("playground.chart.fit", epoch=shown)),
             key=f"pg.fit|{run_key}|{shown}|{look_key}")
     else:
         grid = frames.boundary_grid(run, shown, box=box)
